@@ -1,0 +1,127 @@
+// The agent engine. Each cell is an agent in a CellStore. Within each step of the timeline
+// the rates are constant, and events are drawn exactly in continuous time by the Gillespie
+// direct method (Gillespie 1977, J Phys Chem 81:2340) over the phenotype totals; each event
+// is applied to a uniformly chosen agent of its phenotype, so daughters act within the same
+// step. The step discretises only the drug's time course. Logistic crowding
+// (1 - N / capacity) is re-evaluated after every event.
+//
+// Nadir and relapse are tracked at the exact event times, not at record times.
+import type { Scenario } from '../model/scenario.js';
+import { relapseThreshold } from '../model/scenario.js';
+import type { Timeline } from '../model/timeline.js';
+import type { RandomStream } from '../rng/stream.js';
+import { CellStore, PERSISTER, SENSITIVE } from './cellStore.js';
+import { BurdenWatch } from './burdenWatch.js';
+import type { ReplicateOutcome } from './outcome.js';
+
+export const DEFAULT_MAX_CELLS = 5e7;
+
+export function runAgentReplicate(
+  s: Scenario,
+  tl: Timeline,
+  replicate: number,
+  rng: RandomStream,
+  maxCells = DEFAULT_MAX_CELLS,
+): ReplicateOutcome {
+  const n0 = s.population.initial;
+  const p0exact = n0 * s.population.persisterFraction;
+  const p0 = Math.floor(p0exact) + (rng.double() < p0exact - Math.floor(p0exact) ? 1 : 0);
+  const store = new CellStore(Math.ceil(n0 * 1.5), maxCells);
+  for (let i = 0; i < n0 - p0; i++) store.add(SENSITIVE, 0);
+  for (let i = 0; i < p0; i++) store.add(PERSISTER, 0);
+
+  const nRec = tl.recordTimes.length;
+  const recS = new Float64Array(nRec);
+  const recP = new Float64Array(nRec);
+  const counts = store.counts;
+  const capacity = s.population.capacity ?? 0;
+  const watch = new BurdenWatch(relapseThreshold(s), n0);
+  let divisions = 0;
+  let deaths = 0;
+  let entries = 0;
+  let exits = 0;
+  let extinctH: number | null = null;
+
+  let rec = 0;
+  while (rec < nRec && tl.recordBoundary[rec] === 0) {
+    recS[rec] = counts[SENSITIVE];
+    recP[rec] = counts[PERSISTER];
+    rec++;
+  }
+  const nSteps = tl.boundaries.length - 1;
+  let t = 0;
+  for (let i = 0; i < nSteps && extinctH === null; i++) {
+    const t1 = tl.boundaries[i + 1];
+    const bS = tl.divisionS[i];
+    const dS = tl.deathS[i];
+    const eS = tl.entry[i];
+    const bP = tl.divisionP[i];
+    const dP = tl.deathP[i];
+    const xP = tl.exit[i];
+    for (;;) {
+      const nS = counts[SENSITIVE];
+      const nP = counts[PERSISTER];
+      const crowd = capacity > 0 ? Math.max(0, 1 - (nS + nP) / capacity) : 1;
+      const divS = bS * crowd;
+      const divP = bP * crowd;
+      const perS = divS + dS + eS;
+      const perP = divP + dP + xP;
+      const propS = nS * perS;
+      const total = propS + nP * perP;
+      if (total <= 0) break;
+      t -= Math.log(1 - rng()) / total;
+      if (t >= t1) break;
+      let r = rng.double() * total;
+      if (r < propS) {
+        const k = Math.min(nS - 1, Math.floor(r / perS));
+        r -= k * perS;
+        if (r < divS) {
+          store.divide(SENSITIVE, k, t);
+          divisions++;
+          watch.grew(t, nS + nP + 1);
+        } else if (r < divS + dS) {
+          store.remove(SENSITIVE, k);
+          deaths++;
+          watch.shrank(t, nS + nP - 1);
+          if (nS + nP === 1) extinctH = t;
+        } else {
+          store.move(SENSITIVE, k, PERSISTER, t);
+          entries++;
+        }
+      } else {
+        r -= propS;
+        const k = Math.min(nP - 1, Math.floor(r / perP));
+        r -= k * perP;
+        if (r < divP) {
+          store.divide(PERSISTER, k, t);
+          divisions++;
+          watch.grew(t, nS + nP + 1);
+        } else if (r < divP + dP) {
+          store.remove(PERSISTER, k);
+          deaths++;
+          watch.shrank(t, nS + nP - 1);
+          if (nS + nP === 1) extinctH = t;
+        } else {
+          store.move(PERSISTER, k, SENSITIVE, t);
+          exits++;
+        }
+      }
+      if (extinctH !== null) break;
+    }
+    t = t1;
+    while (rec < nRec && tl.recordBoundary[rec] === i + 1) {
+      recS[rec] = counts[SENSITIVE];
+      recP[rec] = counts[PERSISTER];
+      rec++;
+    }
+  }
+  return {
+    replicate,
+    sensitive: recS,
+    persister: recP,
+    ...watch.result(),
+    extinctH,
+    final: { sensitive: counts[SENSITIVE], persister: counts[PERSISTER] },
+    counters: { initial: n0, divisions, deaths, entries, exits },
+  };
+}

@@ -1,0 +1,60 @@
+// Per-cell rates of the two-state switch at one instant, given each drug's effect E in [0,1].
+// This is DESIGN.md's rate table, in one place, shared by the engines and the theory:
+//   sensitive: divides at b_S (x crowding, applied by the engine); dies at d_S + sum kill;
+//              enters at (entry + induced x stress) x prod over block-entry (1 - potency E)
+//   persister: divides at b_P (x crowding); dies at d_P + drug_sensitivity x sum kill
+//              + sum kill-persisters; exits at exit interpolated by stress + sum promote-exit
+// where stress = the largest E among `kill` drugs.
+import type { Scenario } from './scenario.js';
+
+export interface CellRates {
+  divisionS: number;
+  deathS: number;
+  entry: number;
+  divisionP: number;
+  deathP: number;
+  exit: number;
+  stress: number;
+}
+
+export function emptyRates(): CellRates {
+  return { divisionS: 0, deathS: 0, entry: 0, divisionP: 0, deathP: 0, exit: 0, stress: 0 };
+}
+
+/** Fills `out` with the rates when drug i has effect effects[i] (in scenario.drugs order). */
+export function ratesAt(s: Scenario, effects: ArrayLike<number>, out: CellRates): CellRates {
+  const sw = s.switch;
+  let stress = 0;
+  let kill = 0;
+  let blockFactor = 1;
+  let persisterKill = 0;
+  let promoteExit = 0;
+  for (let i = 0; i < s.drugs.length; i++) {
+    const drug = s.drugs[i];
+    const e = effects[i];
+    switch (drug.effect) {
+      case 'kill':
+        kill += drug.potency * e;
+        if (e > stress) stress = e;
+        break;
+      case 'block-entry':
+        blockFactor *= 1 - drug.potency * e;
+        break;
+      case 'kill-persisters':
+        persisterKill += drug.potency * e;
+        break;
+      case 'promote-exit':
+        promoteExit += drug.potency * e;
+        break;
+    }
+  }
+  const exitOnDrug = sw.exitRateOnDrug ?? sw.exitRate;
+  out.divisionS = s.phenotypes.sensitive.divisionRate;
+  out.deathS = s.phenotypes.sensitive.deathRate + kill;
+  out.entry = (sw.entryRate + sw.inducedEntryRate * stress) * blockFactor;
+  out.divisionP = s.phenotypes.persister.divisionRate;
+  out.deathP = s.phenotypes.persister.deathRate + s.phenotypes.persister.drugSensitivity * kill + persisterKill;
+  out.exit = sw.exitRate + (exitOnDrug - sw.exitRate) * stress + promoteExit;
+  out.stress = stress;
+  return out;
+}

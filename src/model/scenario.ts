@@ -1,0 +1,93 @@
+// The resolved scenario: what the loader produces from YAML and what the model and engines
+// consume. Every time is in hours, every rate per cell per hour; defaults are filled in and
+// the object is deeply frozen. Nothing here knows about YAML, files or line numbers.
+
+export type EngineChoice = 'agent' | 'population' | 'auto';
+export type DrugEffect = 'kill' | 'block-entry' | 'kill-persisters' | 'promote-exit';
+export const DRUG_EFFECTS: readonly DrugEffect[] = ['kill', 'block-entry', 'kill-persisters', 'promote-exit'];
+
+export interface PhenotypeRates {
+  /** Division rate per hour (ln 2 / doubling time when given as a doubling time). */
+  readonly divisionRate: number;
+  /** Baseline death rate per hour. */
+  readonly deathRate: number;
+}
+
+export interface PersisterRates extends PhenotypeRates {
+  /** Persister kill = drugSensitivity x the sensitive kill of `kill` drugs. */
+  readonly drugSensitivity: number;
+}
+
+export interface TwoStateSwitch {
+  readonly model: 'two-state';
+  /** Spontaneous sensitive -> persister rate, per hour. */
+  readonly entryRate: number;
+  /** Added to entry at full drug stress (scaled by stress in [0,1]), per hour. */
+  readonly inducedEntryRate: number;
+  /** Persister -> sensitive rate off drug, per hour. */
+  readonly exitRate: number;
+  /** Exit rate at full stress; exit is interpolated linearly by stress. Null: same as exitRate. */
+  readonly exitRateOnDrug: number | null;
+}
+
+export type SwitchModel = TwoStateSwitch;
+
+/** One administration of a drug. */
+export interface Dose {
+  /** Time of administration, hours from t = 0. */
+  readonly timeH: number;
+  /** Concentration added at administration (same units as ec50). */
+  readonly amount: number;
+  /** Square pulse length in hours, or null for a bolus that decays with the drug's half-life. */
+  readonly durationH: number | null;
+}
+
+export interface Drug {
+  readonly name: string;
+  readonly effect: DrugEffect;
+  /** kill: max kill rate /h; block-entry: max fraction of entry blocked (0..1);
+   *  kill-persisters, promote-exit: max added rate /h. */
+  readonly potency: number;
+  readonly ec50: number;
+  readonly hill: number;
+  /** Bolus half-life in hours; null means doses are square pulses. */
+  readonly halfLifeH: number | null;
+  /** Every dose, sorted by time. */
+  readonly doses: readonly Dose[];
+}
+
+export type RelapseRule =
+  | { readonly kind: 'relative'; readonly value: number }
+  | { readonly kind: 'cells'; readonly value: number };
+
+export interface Scenario {
+  readonly name: string;
+  readonly description: string;
+  readonly seed: number;
+  readonly replicates: number;
+  readonly engine: EngineChoice;
+  readonly time: {
+    readonly horizonH: number;
+    /** Requested step in hours, or null to let the model choose (see model/steps.ts). */
+    readonly dtH: number | null;
+    readonly recordEveryH: number;
+  };
+  readonly population: {
+    readonly initial: number;
+    readonly persisterFraction: number;
+    /** Logistic carrying capacity, or null for unbounded growth. */
+    readonly capacity: number | null;
+  };
+  readonly phenotypes: {
+    readonly sensitive: PhenotypeRates;
+    readonly persister: PersisterRates;
+  };
+  readonly switch: SwitchModel;
+  readonly drugs: readonly Drug[];
+  readonly relapse: RelapseRule;
+}
+
+/** Relapse threshold in cells. */
+export function relapseThreshold(s: Scenario): number {
+  return s.relapse.kind === 'relative' ? s.relapse.value * s.population.initial : s.relapse.value;
+}
