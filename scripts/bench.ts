@@ -1,0 +1,56 @@
+// `npm run bench`: speed and accuracy of the agent engine on the reference model of issue 2.
+// Sensitive cells divide at 0.04/h and die at 0.01/h, plus 0.1/h while the drug is on; they
+// enter persistence at 0.001/h (0.02/h on drug). Persisters divide at 0.002/h, die at
+// 0.001/h and exit at 0.005/h. 10^4 sensitive cells, drug on for 200 h, horizon 500 h.
+// Prints figures; asserts nothing.
+import { simulate } from '../src/engine/simulate.js';
+import type { Scenario } from '../src/model/scenario.js';
+import { compileTimeline } from '../src/model/timeline.js';
+import { expectedCounts } from '../src/analysis/meanTrajectory.js';
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 100);
+
+const scenario: Scenario = {
+  name: 'bench reference',
+  description: '',
+  seed: 1,
+  replicates: RUNS,
+  engine: 'agent',
+  time: { horizonH: 500, dtH: null, recordEveryH: 50 },
+  population: { initial: 1e4, persisterFraction: 0, capacity: null },
+  phenotypes: {
+    sensitive: { divisionRate: 0.04, deathRate: 0.01 },
+    persister: { divisionRate: 0.002, deathRate: 0.001, drugSensitivity: 0 },
+  },
+  switch: { model: 'two-state', entryRate: 0.001, inducedEntryRate: 0.019, exitRate: 0.005, exitRateOnDrug: null },
+  drugs: [
+    // E = 1 - 1e-9 while the square pulse is on: effectively fully on.
+    { name: 'drug', effect: 'kill', potency: 0.1, ec50: 1, hill: 1, halfLifeH: null, doses: [{ timeH: 0, amount: 1e9, durationH: 200 }] },
+  ],
+  relapse: { kind: 'relative', value: 1 },
+};
+
+const t0 = performance.now();
+const sim = simulate(scenario);
+const seconds = (performance.now() - t0) / 1000;
+let events = 0;
+let meanS = 0;
+let meanP = 0;
+for (const o of sim.outcomes) {
+  const c = o.counters;
+  events += c.divisions + c.deaths + c.entries + c.exits;
+  meanS += o.final.sensitive / RUNS;
+  meanP += o.final.persister / RUNS;
+}
+const exact = expectedCounts(scenario, compileTimeline(scenario));
+const last = exact.sensitive.length - 1;
+const eS = exact.sensitive[last];
+const eP = exact.persister[last];
+const rel = (x: number, e: number) => `${(((x - e) / e) * 100).toFixed(2)}%`;
+console.log(`persim bench: agent engine, reference two-type model, ${RUNS} runs`);
+console.log(`  wall time per run     ${((seconds / RUNS) * 1000).toFixed(1)} ms`);
+console.log(`  events per run        ${(events / RUNS).toExponential(3)}`);
+console.log(`  events per second     ${(events / seconds).toExponential(3)}   (target >= 1e7)`);
+console.log(`  mean sensitive at 500 h  ${meanS.toFixed(0)}  exact ${eS.toFixed(0)}  (${rel(meanS, eS)})`);
+console.log(`  mean persister at 500 h  ${meanP.toFixed(0)}  exact ${eP.toFixed(0)}  (${rel(meanP, eP)})`);
+console.log(`  mean total at 500 h      ${(meanS + meanP).toFixed(0)}  exact ${(eS + eP).toFixed(0)}  (${rel(meanS + meanP, eS + eP)}; target within 1%)`);

@@ -1,0 +1,19 @@
+// Bundles the CLI (and the benchmark) with esbuild: one file each in dist/, so the CLI
+// starts fast (mathjs is only evaluated by `explain`). Run by `npm ci` through `prepare`.
+import { build } from 'esbuild';
+import { readFileSync } from 'node:fs';
+
+const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+const common = {
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  sourcemap: false,
+  logLevel: 'warning',
+  define: { __PERSIM_VERSION__: JSON.stringify(pkg.version) },
+  // CommonJS dependencies (seedrandom) call require() for Node built-ins.
+  banner: { js: "import { createRequire as __persimCreateRequire } from 'node:module'; const require = __persimCreateRequire(import.meta.url);" },
+};
+
+await build({ ...common, entryPoints: { cli: 'src/cli/entry.ts', bench: 'scripts/bench.ts' }, outdir: 'dist' });

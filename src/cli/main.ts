@@ -1,0 +1,42 @@
+// The persim command line: parses arguments with commander and maps every failure to an
+// exit code (0 ok, 2 bad input, 1 anything else). Each command lives in its own file.
+import { Command } from 'commander';
+import { PERSIM_VERSION } from '../model/version.js';
+import { reportError } from './errors.js';
+import { registerExplain } from './explain.js';
+import { registerRun } from './run.js';
+import { registerValidate } from './validate.js';
+
+export function buildProgram(): Command {
+  const program = new Command('persim')
+    .description(
+      'persim: a stochastic, agent-based simulator of reversible drug tolerance (persister cells) in tumours.\n' +
+        'Cells switch between a drug-sensitive and a drug-tolerant persister state; persim predicts when a\n' +
+        'treated tumour relapses and tests interventions on the switch.',
+    )
+    .version(PERSIM_VERSION, '-V, --version')
+    .showHelpAfterError('(run with --help for usage)')
+    .exitOverride()
+    .addHelpText(
+      'after',
+      '\nExamples:\n' +
+        '  persim run scenarios/01-biphasic-kill.yaml        simulate and write out/<name>/\n' +
+        '  persim explain scenarios/01-biphasic-kill.yaml    what theory expects\n' +
+        '  persim validate my-scenario.yaml                  check a file\n' +
+        '\nExit codes: 0 success, 2 bad input, 1 other failure.',
+    );
+  registerRun(program);
+  registerValidate(program);
+  registerExplain(program);
+  for (const c of program.commands) c.exitOverride();
+  return program;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  try {
+    await buildProgram().parseAsync(argv, { from: 'user' });
+    return 0;
+  } catch (err) {
+    return reportError(err);
+  }
+}

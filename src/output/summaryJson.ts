@@ -1,0 +1,71 @@
+// summary.json (DESIGN.md): version, scenario identity, seed, engine, step, the relapse
+// summary across replicates and one entry per replicate. No wall-clock time or host name,
+// so the same scenario and seed give the same bytes.
+import type { Simulation } from '../engine/simulate.js';
+import { relapseSummary, type RelapseSummary } from '../analysis/relapseSummary.js';
+import { relapseThreshold } from '../model/scenario.js';
+import { PERSIM_VERSION } from '../model/version.js';
+import { round6 } from './numbers.js';
+
+export interface ScenarioIdentity {
+  readonly name: string;
+  readonly file: string;
+  readonly sha256: string;
+  /** The --set overrides applied on top of the file, in order. */
+  readonly overrides: readonly string[];
+}
+
+export interface RunRecord {
+  replicate: number;
+  nadir_h: number;
+  nadir_cells: number;
+  responded: boolean;
+  relapse_h: number | null;
+  extinct_h: number | null;
+  final: { sensitive: number; persister: number; total: number };
+}
+
+export interface Summary {
+  persim_version: string;
+  scenario: ScenarioIdentity;
+  seed: number;
+  replicates: number;
+  engine: string;
+  engine_reason: string;
+  dt_h: number;
+  horizon_h: number;
+  relapse_threshold_cells: number;
+  relapse: RelapseSummary;
+  runs: RunRecord[];
+}
+
+const r6OrNull = (x: number | null) => (x === null ? null : round6(x));
+
+export function buildSummary(sim: Simulation, scenario: ScenarioIdentity): Summary {
+  const s = sim.scenario;
+  return {
+    persim_version: PERSIM_VERSION,
+    scenario,
+    seed: s.seed,
+    replicates: sim.outcomes.length,
+    engine: sim.engine.engine,
+    engine_reason: sim.engine.reason,
+    dt_h: round6(sim.timeline.dtH),
+    horizon_h: s.time.horizonH,
+    relapse_threshold_cells: relapseThreshold(s),
+    relapse: relapseSummary(sim.outcomes, s.time.horizonH),
+    runs: sim.outcomes.map((o) => ({
+      replicate: o.replicate,
+      nadir_h: round6(o.nadirH),
+      nadir_cells: o.nadirCells,
+      responded: o.responded,
+      relapse_h: r6OrNull(o.relapseH),
+      extinct_h: r6OrNull(o.extinctH),
+      final: { sensitive: o.final.sensitive, persister: o.final.persister, total: o.final.sensitive + o.final.persister },
+    })),
+  };
+}
+
+export function summaryJson(summary: Summary): string {
+  return JSON.stringify(summary, null, 2) + '\n';
+}
