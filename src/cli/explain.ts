@@ -11,9 +11,9 @@ export function registerExplain(program: Command): void {
     .command('explain')
     .summary('explain a scenario and what theory expects of it')
     .description(
-      'Describe the scenario in plain words and compute what the linear theory expects: the rate\n' +
-        'matrix off and on drug, its eigenvalues (the two slopes of the kill curve), the stationary\n' +
-        'persister fraction, the expected burden at the end of each schedule phase, and for a\n' +
+      'Describe the scenario in plain words and compute what the linear theory expects: the rate ' +
+        'matrix off and on drug, its eigenvalues (the two slopes of the kill curve), the stationary ' +
+        'persister fraction, the expected burden at the end of each schedule phase, and for a ' +
         'periodic schedule the long-run growth rate and whether it controls the tumour on average.',
     )
     .argument('<scenario.yaml>', 'scenario file')

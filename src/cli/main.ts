@@ -10,8 +10,8 @@ import { registerValidate } from './validate.js';
 export function buildProgram(): Command {
   const program = new Command('persim')
     .description(
-      'persim: a stochastic, agent-based simulator of reversible drug tolerance (persister cells) in tumours.\n' +
-        'Cells switch between a drug-sensitive and a drug-tolerant persister state; persim predicts when a\n' +
+      'persim: a stochastic, agent-based simulator of reversible drug tolerance (persister cells) in tumours. ' +
+        'Cells switch between a drug-sensitive and a drug-tolerant persister state; persim predicts when a ' +
         'treated tumour relapses and tests interventions on the switch.',
     )
     .version(PERSIM_VERSION, '-V, --version')
@@ -19,10 +19,10 @@ export function buildProgram(): Command {
     .exitOverride()
     .addHelpText(
       'after',
-      '\nExamples:\n' +
-        '  persim run scenarios/01-biphasic-kill.yaml        simulate and write out/<name>/\n' +
-        '  persim explain scenarios/01-biphasic-kill.yaml    what theory expects\n' +
-        '  persim validate my-scenario.yaml                  check a file\n' +
+      '\nExamples: ' +
+        '  persim run scenarios/01-biphasic-kill.yaml        simulate and write out/<name>/ ' +
+        '  persim explain scenarios/01-biphasic-kill.yaml    what theory expects ' +
+        '  persim validate my-scenario.yaml                  check a file ' +
         '\nExit codes: 0 success, 2 bad input, 1 other failure.',
     );
   registerRun(program);

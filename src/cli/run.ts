@@ -22,8 +22,8 @@ export function registerRun(program: Command): void {
     .command('run')
     .summary('simulate a scenario and write its results')
     .description(
-      'Simulate every replicate of a scenario file and write summary.json (relapse timing, nadir,\n' +
-        'extinction per replicate and across replicates) and timeseries.csv (cell counts and drug\n' +
+      'Simulate every replicate of a scenario file and write summary.json (relapse timing, nadir, ' +
+        'extinction per replicate and across replicates) and timeseries.csv (cell counts and drug ' +
         'concentrations at every record time) into the output directory.',
     )
     .argument('<scenario.yaml>', 'scenario file (see scenarios/ for examples)')
@@ -36,9 +36,9 @@ export function registerRun(program: Command): void {
     .option('-q, --quiet', 'print nothing on stdout')
     .addHelpText(
       'after',
-      '\nExamples:\n' +
-        '  persim run scenarios/01-biphasic-kill.yaml\n' +
-        '  persim run scenarios/02-drug-holiday.yaml --replicates 200 --seed 3 --out out/holiday\n' +
+      '\nExamples: ' +
+        '  persim run scenarios/01-biphasic-kill.yaml ' +
+        '  persim run scenarios/02-drug-holiday.yaml --replicates 200 --seed 3 --out out/holiday ' +
         '  persim run scenarios/01-biphasic-kill.yaml --set switch.exit_rate=0.05/d --format json\n',
     )
     .action((file: string, opts: RunOptions) => {

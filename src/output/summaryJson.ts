@@ -53,7 +53,7 @@ export function buildSummary(sim: Simulation, scenario: ScenarioIdentity): Summa
     dt_h: round6(sim.timeline.dtH),
     horizon_h: s.time.horizonH,
     relapse_threshold_cells: relapseThreshold(s),
-    relapse: relapseSummary(sim.outcomes, s.time.horizonH),
+    relapse: roundedRelapse(relapseSummary(sim.outcomes, s.time.horizonH)),
     runs: sim.outcomes.map((o) => ({
       replicate: o.replicate,
       nadir_h: round6(o.nadirH),
@@ -63,6 +63,16 @@ export function buildSummary(sim: Simulation, scenario: ScenarioIdentity): Summa
       extinct_h: r6OrNull(o.extinctH),
       final: { sensitive: o.final.sensitive, persister: o.final.persister, total: o.final.sensitive + o.final.persister },
     })),
+  };
+}
+
+function roundedRelapse(r: RelapseSummary): RelapseSummary {
+  return {
+    ...r,
+    median_h: r6OrNull(r.median_h),
+    ci95_h: [r6OrNull(r.ci95_h[0]), r6OrNull(r.ci95_h[1])],
+    probability: round6(r.probability),
+    probability_ci95: [round6(r.probability_ci95[0]), round6(r.probability_ci95[1])],
   };
 }
 

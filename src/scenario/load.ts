@@ -1,0 +1,67 @@
+// Loading a scenario: text (or a file) -> YAML document -> --set overrides -> validation ->
+// frozen Scenario. Every problem found is reported in one ScenarioError. A sweep parses the
+// text once with parseScenarioDocument and calls resolveWithOverrides for each point.
+import { readFileSync } from 'node:fs';
+import type { Scenario } from '../model/scenario.js';
+import { documentData, parseScenarioDocument, positionOf, type ParsedScenario } from './document.js';
+import { ScenarioError, formatIssue, type ScenarioIssue } from './errors.js';
+import { toScenarioIssues, type Where } from './issues.js';
+import { applySets, overrideFor } from './overrides.js';
+import { resolveScenario } from './resolve.js';
+import { scenarioSchema } from './schema.js';
+
+export { parseScenarioDocument, type ParsedScenario } from './document.js';
+
+/** File issues in text order, then issues at --set arguments in argument order; no duplicates. */
+function tidy(issues: readonly ScenarioIssue[], sets: readonly string[]): ScenarioIssue[] {
+  const rank = (i: ScenarioIssue) => (i.set === undefined ? -1 : sets.indexOf(i.set));
+  const sorted = [...issues].sort((a, b) => rank(a) - rank(b) || a.line - b.line || a.column - b.column);
+  const seen = new Set<string>();
+  return sorted.filter((i) => {
+    const key = formatIssue(i);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/** Validates a parsed scenario with `--set` overrides applied; the parsed document is not changed. */
+export function resolveWithOverrides(parsed: ParsedScenario, sets: readonly string[] = []): Scenario {
+  const doc = sets.length > 0 ? parsed.doc.clone() : parsed.doc;
+  const { overrides, issues: setIssues } = applySets(parsed, doc, sets);
+  const data = documentData(parsed, doc);
+  const result = scenarioSchema.safeParse(data);
+  if (result.success && setIssues.length === 0) return resolveScenario(result.data);
+  const locate = (path: readonly PropertyKey[], key: boolean): Where => {
+    const override = overrideFor(overrides, path);
+    if (override) return { file: parsed.file, line: 0, column: 0, set: override.text };
+    return { file: parsed.file, ...(positionOf(parsed, doc, path, key) ?? { line: 0, column: 0 }) };
+  };
+  const issues = result.success ? [] : toScenarioIssues(result.error.issues, { schema: scenarioSchema, data, locate });
+  throw new ScenarioError(tidy([...issues, ...setIssues], sets));
+}
+
+/** Scenario text -> Scenario. `file` only names the text in messages. */
+export function loadScenarioText(text: string, file: string, sets: readonly string[] = []): Scenario {
+  return resolveWithOverrides(parseScenarioDocument(text, file), sets);
+}
+
+const READ_PROBLEMS: Record<string, string> = {
+  ENOENT: 'no such file',
+  EISDIR: 'is a directory, not a file',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+};
+
+/** Reads and loads a scenario file; an unreadable file is a ScenarioError too. */
+export function loadScenarioFile(path: string, sets: readonly string[] = []): { scenario: Scenario; text: string } {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code ?? '';
+    const why = READ_PROBLEMS[code] ?? (err as Error).message;
+    throw new ScenarioError([{ file: path, line: 0, column: 0, path: '', message: `cannot read the scenario: ${why}`, expected: '', found: '' }]);
+  }
+  return { scenario: loadScenarioText(text, path, sets), text };
+}

@@ -1,0 +1,89 @@
+// From the validated raw scenario (snake_case, units already in hours and per hour) to the
+// frozen `Scenario` the model consumes: camelCase, every default filled in, doubling times
+// turned into division rates, and every dose of every schedule listed in time order.
+import type { Dose, Drug, PersisterRates, PhenotypeRates, Scenario } from '../model/scenario.js';
+import type { RawScenario } from './schema.js';
+
+type RawPhenotype = RawScenario['phenotypes']['sensitive'];
+type RawDrug = RawScenario['drugs'][number];
+
+/** Recording interval when the scenario gives none: daily, but at least 20 points per run. */
+export function defaultRecordEvery(horizonH: number): number {
+  return Math.min(24, horizonH / 20);
+}
+
+function divisionRate(p: RawPhenotype): number {
+  if (p.doubling_time !== undefined) return Math.LN2 / p.doubling_time;
+  return p.division_rate ?? 0;
+}
+
+function phenotype(p: RawPhenotype): PhenotypeRates {
+  return { divisionRate: divisionRate(p), deathRate: p.death_rate };
+}
+
+/** Periodic blocks give start + k x every for k < count; single blocks give their times. */
+export function expandDoses(drug: RawDrug): Dose[] {
+  const bolus = drug.half_life !== undefined;
+  const doses: Dose[] = [];
+  for (const block of drug.schedule) {
+    const durationH = bolus ? null : (block.duration ?? null);
+    const times = 'at' in block ? block.at : Array.from({ length: block.count }, (_, k) => block.start + k * block.every);
+    for (const timeH of times) doses.push({ timeH, amount: block.dose, durationH });
+  }
+  return doses.sort((a, b) => a.timeH - b.timeH);
+}
+
+function drug(d: RawDrug): Drug {
+  return {
+    name: d.name,
+    effect: d.effect,
+    potency: d.potency,
+    ec50: d.ec50,
+    hill: d.hill,
+    halfLifeH: d.half_life ?? null,
+    doses: expandDoses(d),
+  };
+}
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
+}
+
+export function resolveScenario(raw: RawScenario): Scenario {
+  const persister: PersisterRates = { ...phenotype(raw.phenotypes.persister), drugSensitivity: raw.phenotypes.persister.drug_sensitivity };
+  const sw = raw.switch;
+  const scenario: Scenario = {
+    name: raw.name,
+    description: raw.description,
+    seed: raw.seed,
+    replicates: raw.replicates,
+    engine: raw.engine,
+    time: {
+      horizonH: raw.time.horizon,
+      dtH: raw.time.dt ?? null,
+      recordEveryH: raw.time.record_every ?? defaultRecordEvery(raw.time.horizon),
+    },
+    population: {
+      initial: raw.population.initial,
+      persisterFraction: raw.population.persister_fraction,
+      capacity: raw.population.capacity ?? null,
+    },
+    phenotypes: { sensitive: phenotype(raw.phenotypes.sensitive), persister },
+    switch: {
+      model: sw.model,
+      entryRate: sw.entry_rate,
+      inducedEntryRate: sw.induced_entry_rate,
+      exitRate: sw.exit_rate,
+      exitRateOnDrug: sw.exit_rate_on_drug ?? null,
+    },
+    drugs: raw.drugs.map(drug),
+    relapse: raw.relapse.relative !== undefined
+      ? { kind: 'relative', value: raw.relapse.relative }
+      : { kind: 'cells', value: raw.relapse.cells as number },
+  };
+  return deepFreeze(scenario);
+}

@@ -1,0 +1,96 @@
+// `persim run` end to end, from the built bundle, on every shipped scenario: exit code,
+// summary.json and timeseries.csv exactly as DESIGN.md specifies, and reproducibility.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { persim, ROOT, tempDir } from '../helpers/cli.js';
+
+const scenarios = readdirSync(join(ROOT, 'scenarios')).filter((f) => f.endsWith('.yaml'));
+
+function runKeys(): string[] {
+  return ['replicate', 'nadir_h', 'nadir_cells', 'responded', 'relapse_h', 'extinct_h', 'final'];
+}
+
+describe('persim run on every shipped scenario', () => {
+  it('ships at least the three lessons of the core', () => {
+    for (const prefix of ['01-biphasic-kill', '02-drug-holiday', '03-continuous-vs-pulsed']) {
+      expect(scenarios).toContain(`${prefix}.yaml`);
+    }
+  });
+
+  for (const file of scenarios) {
+    it(file, () => {
+      const out = tempDir();
+      const r = persim(['run', join('scenarios', file), '--out', out, '--quiet']);
+      expect(r.stderr).toBe('');
+      expect(r.status).toBe(0);
+      const summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8'));
+      expect(Object.keys(summary)).toEqual(
+        expect.arrayContaining(['persim_version', 'scenario', 'seed', 'replicates', 'engine', 'dt_h', 'relapse', 'runs']),
+      );
+      expect(Object.keys(summary.scenario)).toEqual(expect.arrayContaining(['name', 'file', 'sha256']));
+      expect(summary.scenario.sha256).toMatch(/^[0-9a-f]{64}$/);
+      expect(Object.keys(summary.relapse)).toEqual(
+        expect.arrayContaining(['median_h', 'ci95_h', 'relapsed', 'censored', 'extinct', 'probability']),
+      );
+      const { relapsed, censored, extinct } = summary.relapse;
+      expect(relapsed + censored + extinct).toBe(summary.replicates);
+      expect(summary.runs).toHaveLength(summary.replicates);
+      for (const run of summary.runs) {
+        expect(Object.keys(run)).toEqual(runKeys());
+        expect(run.final.total).toBe(run.final.sensitive + run.final.persister);
+        if (!run.responded) expect(run.relapse_h).toBe(run.nadir_h);
+        if (run.relapse_h !== null) expect(run.relapse_h).toBeGreaterThanOrEqual(run.nadir_h);
+      }
+      const csv = readFileSync(join(out, 'timeseries.csv'), 'utf8').trimEnd().split('\n');
+      const header = csv[0].split(',');
+      expect(header.slice(0, 6)).toEqual(['replicate', 'time_h', 'sensitive', 'persister', 'total', 'stress']);
+      expect(header.slice(6).every((h) => h.startsWith('conc_'))).toBe(true);
+      const rows = csv.slice(1).map((l) => l.split(',').map(Number));
+      const perReplicate = rows.length / summary.replicates;
+      expect(Number.isInteger(perReplicate)).toBe(true);
+      expect(rows[0][1]).toBe(0);
+      for (const row of rows) expect(row[4]).toBe(row[2] + row[3]);
+      // The last row of each replicate is its final state.
+      for (const run of summary.runs) {
+        const last = rows[run.replicate * perReplicate - 1];
+        expect(last[0]).toBe(run.replicate);
+        expect(last[4]).toBe(run.final.total);
+      }
+    });
+  }
+});
+
+describe('reproducibility', () => {
+  const file = 'scenarios/02-drug-holiday.yaml';
+  it('the same scenario and seed give byte-identical files; another seed does not', () => {
+    const [a, b, c] = [tempDir(), tempDir(), tempDir()];
+    for (const dir of [a, b]) expect(persim(['run', file, '--out', dir, '--quiet', '--replicates', '4']).status).toBe(0);
+    expect(persim(['run', file, '--out', c, '--quiet', '--replicates', '4', '--seed', '8']).status).toBe(0);
+    for (const name of ['summary.json', 'timeseries.csv']) {
+      expect(readFileSync(join(a, name))).toEqual(readFileSync(join(b, name)));
+    }
+    expect(readFileSync(join(a, 'timeseries.csv'), 'utf8')).not.toEqual(readFileSync(join(c, 'timeseries.csv'), 'utf8'));
+  });
+
+  it('a replicate is the same whether run alone or among others', () => {
+    const [few, many] = [tempDir(), tempDir()];
+    persim(['run', file, '--out', few, '--quiet', '--replicates', '2']);
+    persim(['run', file, '--out', many, '--quiet', '--replicates', '5']);
+    const rows = (dir: string) =>
+      readFileSync(join(dir, 'timeseries.csv'), 'utf8')
+        .split('\n')
+        .filter((l) => l.startsWith('2,'));
+    expect(rows(few)).toEqual(rows(many));
+  });
+
+  it('prints a JSON summary with --format json and a readable one by default', () => {
+    const out = tempDir();
+    const j = persim(['run', file, '--out', out, '--replicates', '3', '--format', 'json']);
+    expect(j.status).toBe(0);
+    expect(JSON.parse(j.stdout).replicates).toBe(3);
+    const t = persim(['run', file, '--out', out, '--replicates', '3']);
+    expect(t.stdout).toContain('median relapse');
+    expect(t.stdout).toContain(join(out, 'summary.json'));
+  });
+});
