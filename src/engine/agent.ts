@@ -6,6 +6,8 @@
 // (1 - N / capacity) is re-evaluated after every event.
 //
 // Nadir and relapse are tracked at the exact event times, not at record times.
+// Per step, the waiting time is drawn by the random time change of a unit exponential
+// (as in the next reaction method, Gibson & Bruck 2000, J Phys Chem A 104:1876).
 import type { Scenario } from '../model/scenario.js';
 import { relapseThreshold } from '../model/scenario.js';
 import type { Timeline } from '../model/timeline.js';
@@ -50,6 +52,11 @@ export function runAgentReplicate(
   }
   const nSteps = tl.boundaries.length - 1;
   let t = 0;
+  // The unit-exponential clock of the next event, consumed at the current total rate and
+  // carried across step boundaries (a random time change), so that a boundary where the
+  // rates do not change leaves the trajectory untouched: arms that differ only by a late
+  // drug share their random numbers exactly up to its first dose.
+  let clock = -Math.log(1 - rng());
   for (let i = 0; i < nSteps && extinctH === null; i++) {
     const t1 = tl.boundaries[i + 1];
     const bS = tl.divisionS[i];
@@ -69,8 +76,13 @@ export function runAgentReplicate(
       const propS = nS * perS;
       const total = propS + nP * perP;
       if (total <= 0) break;
-      t -= Math.log(1 - rng()) / total;
-      if (t >= t1) break;
+      const wait = clock / total;
+      if (t + wait >= t1) {
+        clock -= total * (t1 - t);
+        break;
+      }
+      t += wait;
+      clock = -Math.log(1 - rng());
       let r = rng.double() * total;
       if (r < propS) {
         const k = Math.min(nS - 1, Math.floor(r / perS));
