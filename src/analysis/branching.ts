@@ -37,7 +37,7 @@ export interface TwoTypeExtinction {
   persister: number;
 }
 
-type BranchingRates = Pick<CellRates, 'divisionS' | 'deathS' | 'entry' | 'divisionP' | 'deathP' | 'exit'>;
+export type BranchingRates = Pick<CellRates, 'divisionS' | 'deathS' | 'entry' | 'divisionP' | 'deathP' | 'exit'>;
 
 const MAX_ITERATIONS = 100_000;
 
