@@ -11,7 +11,7 @@ export function binomialBtrs(rng: RandomStream, n: number, p: number): number {
   const b = 1.15 + 2.53 * spq;
   const a = -0.0873 + 0.0248 * b + 0.01 * p;
   const c = n * p + 0.5;
-  const vr = 0.94 - 4.2 / b;
+  const vr = 0.92 - 4.2 / b;
   const alpha = (2.83 + 5.1 / b) * spq;
   const lpq = Math.log(p / q);
   const m = Math.floor((n + 1) * p); // the mode

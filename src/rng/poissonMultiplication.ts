@@ -1,5 +1,5 @@
 // Poisson variates by multiplying uniforms until the product falls to e^-mean (Knuth,
-// The Art of Computer Programming vol. 2, 3.4.1, Algorithm Q). Expected cost mean + 1
+// The Art of Computer Programming vol. 2, section 3.4.1). Expected cost mean + 1
 // uniforms, so poisson.ts uses it only for mean < 10.
 import type { RandomStream } from './stream.js';
 

@@ -160,36 +160,10 @@ describe('binomial: first 10 draws at a fixed seed (a change of algorithm shows 
     expect(draws(30, 0.9)).toEqual([28, 26, 28, 27, 24, 26, 29, 29, 27, 23]);
   });
   it('inversion, n = 1e12, p = 1e-12', () => {
-    expect(draws(1e12, 1e-12)).toMatchInlineSnapshot(`
-      [
-        0,
-        1,
-        0,
-        1,
-        3,
-        1,
-        0,
-        0,
-        1,
-        4,
-      ]
-    `);
+    expect(draws(1e12, 1e-12)).toEqual([0, 1, 0, 1, 3, 1, 0, 0, 1, 4]);
   });
   it('BTRS mirrored, n = 50, p = 0.8', () => {
-    expect(draws(50, 0.8)).toMatchInlineSnapshot(`
-      [
-        41,
-        39,
-        41,
-        40,
-        35,
-        39,
-        43,
-        43,
-        39,
-        34,
-      ]
-    `);
+    expect(draws(50, 0.8)).toEqual([41, 39, 41, 40, 35, 39, 43, 43, 39, 34]);
   });
   it('BTRS, n = 1000, p = 0.3', () => {
     expect(draws(1000, 0.3)).toEqual([293, 294, 333, 283, 266, 306, 298, 275, 294, 293]);

@@ -104,51 +104,12 @@ describe('poisson: first 10 draws at a fixed seed (a change of algorithm shows h
     return Array.from({ length: 10 }, () => poisson(rng, mean));
   };
   it('multiplication, mean = 3', () => {
-    expect(draws(3)).toMatchInlineSnapshot(`
-      [
-        3,
-        3,
-        2,
-        3,
-        1,
-        3,
-        5,
-        1,
-        2,
-        3,
-      ]
-    `);
+    expect(draws(3)).toEqual([3, 3, 2, 3, 1, 3, 5, 1, 2, 3]);
   });
   it('PTRS, mean = 100', () => {
-    expect(draws(100)).toMatchInlineSnapshot(`
-      [
-        95,
-        96,
-        123,
-        88,
-        77,
-        104,
-        99,
-        83,
-        96,
-        95,
-      ]
-    `);
+    expect(draws(100)).toEqual([95, 96, 123, 88, 77, 104, 99, 83, 96, 95]);
   });
   it('PTRS, mean = 1e12', () => {
-    expect(draws(1e12)).toMatchInlineSnapshot(`
-      [
-        999999512416,
-        999999584501,
-        1000002306180,
-        999998806451,
-        1000000252426,
-        999997635991,
-        1000000425968,
-        999999870158,
-        999998296715,
-        999999599726,
-      ]
-    `);
+    expect(draws(1e12)).toEqual([999999512416, 999999584501, 1000002306180, 999998806451, 1000000252426, 999997635991, 1000000425968, 999999870158, 999998296715, 999999599726]);
   });
 });

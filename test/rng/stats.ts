@@ -136,8 +136,15 @@ export function normalCdf(z: number): number {
   return z < 0 ? tail : 1 - tail;
 }
 
-/** Pearson's chi-square of observed cell counts against N * probs, adjacent cells pooled until each expects >= 5. */
-export function chiSquare(counts: ArrayLike<number>, probs: ArrayLike<number>): { stat: number; df: number; pValue: number } {
+/**
+ * Pearson's chi-square of observed cell counts against N * probs, adjacent cells pooled until each
+ * expects at least minExpected (5 by default).
+ */
+export function chiSquare(
+  counts: ArrayLike<number>,
+  probs: ArrayLike<number>,
+  minExpected = 5,
+): { stat: number; df: number; pValue: number } {
   let N = 0;
   for (let i = 0; i < counts.length; i++) N += counts[i];
   const obs: number[] = [];
@@ -147,14 +154,14 @@ export function chiSquare(counts: ArrayLike<number>, probs: ArrayLike<number>): 
   for (let i = 0; i < probs.length; i++) {
     o += counts[i];
     e += N * probs[i];
-    if (e >= 5) {
+    if (e >= minExpected) {
       obs.push(o);
       exp.push(e);
       o = 0;
       e = 0;
     }
   }
-  if (exp.length === 0) throw new Error('chiSquare: fewer than 5 expected in total');
+  if (exp.length === 0) throw new Error(`chiSquare: fewer than ${minExpected} expected in total`);
   obs[obs.length - 1] += o; // leftover right tail joins the last cell
   exp[exp.length - 1] += e;
   let stat = 0;
@@ -181,7 +188,7 @@ export interface GofOverSeeds {
   rejections: number;
   /** 99.9% quantile of Binomial(seeds, 0.01): the most rejections a correct sampler should give. */
   limit: number;
-  /** p-value of the chi-square test on all seeds' draws pooled. */
+  /** p-value of the chi-square test on all seeds' draws pooled, in at most ~100 cells (more power on wide pmfs). */
   pooledP: number;
 }
 
@@ -203,5 +210,5 @@ export function gofOverSeeds(
     if (chiSquare(counts, table.probs).pValue < 0.01) rejections++;
     for (let c = 0; c < counts.length; c++) pooled[c] += counts[c];
   }
-  return { rejections, limit: binomialQuantile(seeds, 0.01, 0.999), pooledP: chiSquare(pooled, table.probs).pValue };
+  return { rejections, limit: binomialQuantile(seeds, 0.01, 0.999), pooledP: chiSquare(pooled, table.probs, Math.max(5, (seeds * N) / 100)).pValue };
 }
