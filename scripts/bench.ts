@@ -36,12 +36,15 @@ const seconds = (performance.now() - t0) / 1000;
 let events = 0;
 let meanS = 0;
 let meanP = 0;
+let sumSq = 0;
 for (const o of sim.outcomes) {
   const c = o.counters;
   events += c.divisions + c.deaths + c.entries + c.exits;
   meanS += o.final.sensitive / RUNS;
   meanP += o.final.persister / RUNS;
+  sumSq += (o.final.sensitive + o.final.persister) ** 2;
 }
+const seTotal = Math.sqrt((sumSq / RUNS - (meanS + meanP) ** 2) / (RUNS - 1));
 const exact = expectedCounts(scenario, compileTimeline(scenario));
 const last = exact.sensitive.length - 1;
 const eS = exact.sensitive[last];
@@ -53,4 +56,4 @@ console.log(`  events per run        ${(events / RUNS).toExponential(3)}`);
 console.log(`  events per second     ${(events / seconds).toExponential(3)}   (target >= 1e7)`);
 console.log(`  mean sensitive at 500 h  ${meanS.toFixed(0)}  exact ${eS.toFixed(0)}  (${rel(meanS, eS)})`);
 console.log(`  mean persister at 500 h  ${meanP.toFixed(0)}  exact ${eP.toFixed(0)}  (${rel(meanP, eP)})`);
-console.log(`  mean total at 500 h      ${(meanS + meanP).toFixed(0)}  exact ${(eS + eP).toFixed(0)}  (${rel(meanS + meanP, eS + eP)}; target within 1%)`);
+console.log(`  mean total at 500 h      ${(meanS + meanP).toFixed(0)}  exact ${(eS + eP).toFixed(0)}  (${rel(meanS + meanP, eS + eP)}, standard error ${((seTotal / (eS + eP)) * 100).toFixed(2)}%; target within 1%)`);
