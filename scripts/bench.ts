@@ -2,11 +2,15 @@
 // Sensitive cells divide at 0.04/h and die at 0.01/h, plus 0.1/h while the drug is on; they
 // enter persistence at 0.001/h (0.02/h on drug). Persisters divide at 0.002/h, die at
 // 0.001/h and exit at 0.005/h. 10^4 sensitive cells, drug on for 200 h, horizon 500 h.
+// Then the sweep section (benchSweep.ts): one sweep on 1 and on 2 worker threads.
+// Then the FOSL1 section (benchFosl1.ts): cell-steps per second of the level update.
 // Prints figures; asserts nothing.
 import { simulate } from '../src/engine/simulate.js';
 import type { Scenario } from '../src/model/scenario.js';
 import { compileTimeline } from '../src/model/timeline.js';
 import { expectedCounts } from '../src/analysis/meanTrajectory.js';
+import { benchSweep } from './benchSweep.js';
+import { benchFosl1 } from './benchFosl1.js';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 100);
 
@@ -57,3 +61,7 @@ console.log(`  events per second     ${(events / seconds).toExponential(3)}   (t
 console.log(`  mean sensitive at 500 h  ${meanS.toFixed(0)}  exact ${eS.toFixed(0)}  (${rel(meanS, eS)})`);
 console.log(`  mean persister at 500 h  ${meanP.toFixed(0)}  exact ${eP.toFixed(0)}  (${rel(meanP, eP)})`);
 console.log(`  mean total at 500 h      ${(meanS + meanP).toFixed(0)}  exact ${(eS + eP).toFixed(0)}  (${rel(meanS + meanP, eS + eP)}, standard error ${((seTotal / (eS + eP)) * 100).toFixed(2)}%; target within 1%)`);
+console.log('');
+await benchSweep(scenario);
+console.log('');
+benchFosl1();

@@ -12,8 +12,11 @@ const common = {
   sourcemap: false,
   logLevel: 'warning',
   define: { __PERSIM_VERSION__: JSON.stringify(pkg.version) },
+  // A native addon cannot be bundled: the PNG renderer imports it from node_modules.
+  external: ['@napi-rs/canvas'],
   // CommonJS dependencies (seedrandom) call require() for Node built-ins.
   banner: { js: "import { createRequire as __persimCreateRequire } from 'node:module'; const require = __persimCreateRequire(import.meta.url);" },
 };
 
-await build({ ...common, entryPoints: { cli: 'src/cli/entry.ts', bench: 'scripts/bench.ts' }, outdir: 'dist' });
+// Sweeps run their replicates in worker threads, which load dist/sweep-worker.js.
+await build({ ...common, entryPoints: { cli: 'src/cli/entry.ts', bench: 'scripts/bench.ts', 'sweep-worker': 'src/sweep/workerMain.ts' }, outdir: 'dist' });

@@ -4,15 +4,19 @@
 // SCIENCE.md D1, D3), the stationary persister fraction (D2), the expected burden at the end
 // of every schedule phase (D1, products of exponentials of the timeline's step-averaged
 // matrices), the long-run growth rate of each periodic block (Floquet, D13), extinction
-// probabilities (D4, D5) and the relapse threshold (D6).
+// probabilities (D4, D5) and the relapse threshold (D6); for a two-state switch written by
+// its targets, the rates solved from them. Under the FOSL1 switch the two-state theory does
+// not apply: fosl1Explain.ts describes the level's steady states and passage times instead.
 // Imports mathjs (eigenvalues here, matrix exponentials in floquet.ts): the CLI loads this
 // module lazily, and nothing outside it may import mathjs.
 import { eigs } from 'mathjs';
 import { drugBreakpoints } from '../model/pkpd.js';
 import { emptyRates, ratesAt, type CellRates } from '../model/rates.js';
-import { relapseThreshold, type Dose, type Drug, type Scenario } from '../model/scenario.js';
+import { relapseThreshold, type Dose, type Drug, type Scenario, type SwitchTargets } from '../model/scenario.js';
 import { effectsAt, type Timeline } from '../model/timeline.js';
 import { log10Cure, twoTypeExtinction } from './branching.js';
+import { day, dur, num, pct, perDay, perDayValue, probability, section, table } from './explainFormat.js';
+import { describeFosl1, fosl1DrugAction, fosl1SwitchLine } from './fosl1Explain.js';
 import { floquetExponent, type FloquetPhase } from './floquet.js';
 import { expectedCounts, initialMean, propagateMean, stepMatrix } from './meanTrajectory.js';
 import { meanMatrix, modeAmplitudes, relaxationRate, stationaryPersisterFraction, type Mat2 } from './twoType.js';
@@ -27,6 +31,13 @@ export function explainScenario(s: Scenario, tl: Timeline): string {
   const out: string[] = [`persim explain: ${s.name}`];
   if (s.description.trim() !== '') out.push(s.description.trim());
   describeScenario(s, out);
+  if (s.switch.model === 'fosl1') {
+    describeFosl1(s, s.switch, out);
+    describeRelapseThreshold(s, out);
+    section(out, 'Where the theory stops');
+    out.push('- The two-state mean theory (rate matrices, expected burden per phase, long-run growth, extinction) does not apply to the FOSL1 switch: `persim run` shows its course.');
+    return out.join('\n');
+  }
   const off = ratesAt(s, new Float64Array(s.drugs.length), emptyRates());
   describeOffDrug(s, off, out);
   const peak = peakStress(s);
@@ -46,8 +57,9 @@ function describeScenario(s: Scenario, out: string[]): void {
   const { sensitive: S, persister: P } = s.phenotypes;
   const sw = s.switch;
   section(out, 'What the scenario does');
+  const persisters = sw.model === 'fosl1' ? 'their phenotypes set by their FOSL1 levels' : `${pct(f)} of them persisters (${num(initial * f)} cells)`;
   out.push(
-    `- Starts from ${num(initial)} cells, ${pct(f)} of them persisters (${num(initial * f)} cells), ` +
+    `- Starts from ${num(initial)} cells, ${persisters}, ` +
       `followed for ${num(s.time.horizonH / DAY)} days and recorded every ${dur(s.time.recordEveryH)}.`,
   );
   out.push(capacity === null ? '- No carrying capacity: growth is unbounded.' : `- Carrying capacity ${num(capacity)} cells: division slows as the tumour approaches it.`);
@@ -56,19 +68,35 @@ function describeScenario(s: Scenario, out: string[]): void {
     `- Persister cells ${divides(P.divisionRate)} and die at ${perDay(P.deathRate)}: net growth ${perDay(P.divisionRate - P.deathRate)}. ` +
       `A drug that kills sensitive cells kills persisters at ${pct(P.drugSensitivity)} of that rate.`,
   );
-  const entry =
-    sw.entryRate > 0 ? `enter persistence at ${perDay(sw.entryRate)} (after ${dur(1 / sw.entryRate)} on average)` : 'do not enter persistence spontaneously';
-  const induced = sw.inducedEntryRate > 0 ? `, plus up to ${perDay(sw.inducedEntryRate)} at full drug stress` : '';
-  const exit = sw.exitRate > 0 ? `return to sensitivity at ${perDay(sw.exitRate)} off drug (they stay ${dur(1 / sw.exitRate)} on average)` : 'never return to sensitivity off drug';
-  const exitOn = sw.exitRateOnDrug !== null && sw.exitRateOnDrug !== sw.exitRate ? `, at ${perDay(sw.exitRateOnDrug)} at full drug stress` : '';
-  out.push(`- Switch (${sw.model}): sensitive cells ${entry}${induced}. Persisters ${exit}${exitOn}.`);
+  if (sw.model === 'fosl1') out.push(fosl1SwitchLine(sw));
+  else {
+    const entry =
+      sw.entryRate > 0 ? `enter persistence at ${perDay(sw.entryRate)} (after ${dur(1 / sw.entryRate)} on average)` : 'do not enter persistence spontaneously';
+    const induced = sw.inducedEntryRate > 0 ? `, plus up to ${perDay(sw.inducedEntryRate)} at full drug stress` : '';
+    const exit = sw.exitRate > 0 ? `return to sensitivity at ${perDay(sw.exitRate)} off drug (they stay ${dur(1 / sw.exitRate)} on average)` : 'never return to sensitivity off drug';
+    const exitOn = sw.exitRateOnDrug !== null && sw.exitRateOnDrug !== sw.exitRate ? `, at ${perDay(sw.exitRateOnDrug)} at full drug stress` : '';
+    out.push(`- Switch (${sw.model}): sensitive cells ${entry}${induced}. Persisters ${exit}${exitOn}.`);
+    if (sw.targets !== undefined) out.push(`  ${targetsLine(sw.targets, sw.entryRate, sw.exitRate)}`);
+  }
   if (s.drugs.length === 0) out.push('- No drug: an untreated tumour.');
   for (const d of s.drugs) {
     const pk = d.halfLifeH !== null ? `each dose decays with a half-life of ${dur(d.halfLifeH)}` : 'doses are square pulses (held, then gone)';
-    out.push(`- Drug ${d.name} (${d.effect}): ${drugAction(d)}; half effect at concentration ${num(d.ec50)} (Hill ${num(d.hill)}); ${pk}.`);
+    const action = (sw.model === 'fosl1' ? fosl1DrugAction(d) : null) ?? drugAction(d);
+    out.push(`- Drug ${d.name} (${d.effect}): ${action}; half effect at concentration ${num(d.ec50)} (Hill ${num(d.hill)}); ${pk}.`);
     const runs = doseRuns(d);
     out.push(`  Schedule: ${runs.length === 0 ? 'no doses' : runs.map((r) => describeRun(d, r)).join('; ')}.`);
   }
+}
+
+/** The rates persim solved from two-state targets (model/twoStateTargets.ts). */
+function targetsLine(t: SwitchTargets, entry: number, exit: number): string {
+  const asked: string[] = [];
+  if (t.stationaryFraction !== null) asked.push(`a stationary persister fraction of ${pct(t.stationaryFraction)} off drug`);
+  if (t.exitHalfLifeH !== null) {
+    const doublings = t.exitHalfLifeDoublings !== null ? `${num(t.exitHalfLifeDoublings)} sensitive doublings = ` : '';
+    asked.push(`an exit half-life of ${doublings}${dur(t.exitHalfLifeH)}`);
+  }
+  return `Solved exactly from the targets (${asked.join(' and ')}): entry rate ${num(entry)} per hour, exit rate ${num(exit)} per hour.`;
 }
 
 function divides(rate: number): string {
@@ -305,7 +333,7 @@ function describeExtinction(s: Scenario, off: CellRates, on: CellRates | null, o
   }
 }
 
-function describeRelapseAndCapacity(s: Scenario, tl: Timeline, out: string[]): void {
+function describeRelapseThreshold(s: Scenario, out: string[]): void {
   const threshold = relapseThreshold(s);
   section(out, 'Relapse');
   out.push(
@@ -313,6 +341,11 @@ function describeRelapseAndCapacity(s: Scenario, tl: Timeline, out: string[]): v
       ? `- A relapse is counted when the burden, after its lowest point, regrows to ${num(s.relapse.value)} x the initial burden: ${num(threshold)} cells.`
       : `- A relapse is counted when the burden, after its lowest point, regrows to ${num(threshold)} cells.`,
   );
+}
+
+function describeRelapseAndCapacity(s: Scenario, tl: Timeline, out: string[]): void {
+  const threshold = relapseThreshold(s);
+  describeRelapseThreshold(s, out);
   const mean = expectedCounts(s, tl);
   const times = tl.recordTimes;
   const total = mean.sensitive.map((x, i) => x + mean.persister[i]);
@@ -384,55 +417,4 @@ function boundaryIndex(tl: Timeline, t: number): number {
     else hi = mid;
   }
   return lo > 0 && t - b[lo - 1] < b[lo] - t ? lo - 1 : lo;
-}
-
-function section(out: string[], title: string): void {
-  out.push('', title);
-}
-
-function table(header: string[], rows: string[][]): string[] {
-  const widths = header.map((h, j) => Math.max(h.length, ...rows.map((r) => (r[1] === '' && j === 0 ? 0 : r[j].length))));
-  const fmt = (r: string[]) =>
-    r[1] === '' && r[2] === '' ? `  ${r[0]}` : '  ' + r.map((c, j) => (j < 2 ? c.padEnd(widths[j]) : c.padStart(widths[j]))).join('  ');
-  return [fmt(header), ...rows.map(fmt)];
-}
-
-/** 4 significant digits; exponent form outside [0.001, 100000). */
-function num(x: number): string {
-  if (Number.isNaN(x)) return 'undefined';
-  if (!Number.isFinite(x)) return x > 0 ? 'infinity' : '-infinity';
-  if (x === 0) return '0';
-  const a = Math.abs(x);
-  if (a >= 1e5 || a < 1e-3) {
-    const [mantissa, exponent] = x.toExponential(3).split('e');
-    return `${String(Number(mantissa))}e${Number(exponent)}`;
-  }
-  return String(Number(x.toPrecision(4)));
-}
-
-function pct(f: number): string {
-  return `${num(100 * f)}%`;
-}
-
-function perDay(ratePerHour: number): string {
-  return perDayValue(ratePerHour * DAY);
-}
-
-function perDayValue(ratePerDay: number): string {
-  return `${num(ratePerDay)} per day`;
-}
-
-/** A duration in hours, written in hours below 2 days and in days above. */
-function dur(hours: number): string {
-  if (!Number.isFinite(hours)) return 'forever';
-  return hours < 48 ? `${num(hours)} h` : `${num(hours / DAY)} days`;
-}
-
-function day(hours: number): string {
-  return `day ${num(hours / DAY)}`;
-}
-
-function probability(log10p: number): string {
-  if (log10p === -Infinity) return '0';
-  return log10p < -4 ? `about 10^${Math.round(log10p)}` : num(10 ** log10p);
 }

@@ -1,8 +1,9 @@
 // Writes a set of output files so that each is whole or absent: every file is first written
 // to a temporary name in the target directory, and only when all have been written are
-// they renamed into place. On any failure the temporary files are removed.
+// they renamed into place. On any failure the temporary files are removed. A name may hold
+// sub-folders (`control/summary.json`); they are created as needed.
 import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 
 export function writeFilesAtomically(dir: string, files: Record<string, string | Uint8Array>): string[] {
   mkdirSync(dir, { recursive: true });
@@ -10,7 +11,8 @@ export function writeFilesAtomically(dir: string, files: Record<string, string |
   try {
     for (const [name, content] of Object.entries(files)) {
       const target = join(dir, name);
-      const tmp = join(dir, `.${name}.${process.pid}.tmp`);
+      mkdirSync(dirname(target), { recursive: true });
+      const tmp = join(dirname(target), `.${basename(target)}.${process.pid}.tmp`);
       staged.push([tmp, target]);
       writeFileSync(tmp, content);
     }

@@ -4,7 +4,10 @@ import { Command } from 'commander';
 import { PERSIM_VERSION } from '../model/version.js';
 import { reportError } from './errors.js';
 import { registerExplain } from './explain.js';
+import { registerMerge } from './merge.js';
+import { registerReport } from './report.js';
 import { registerRun } from './run.js';
+import { SweepInterrupted, registerSweep } from './sweep.js';
 import { registerValidate } from './validate.js';
 
 export function buildProgram(): Command {
@@ -28,6 +31,9 @@ export function buildProgram(): Command {
   registerRun(program);
   registerValidate(program);
   registerExplain(program);
+  registerSweep(program);
+  registerMerge(program);
+  registerReport(program);
   for (const c of program.commands) c.exitOverride();
   return program;
 }
@@ -37,6 +43,7 @@ export async function main(argv: string[]): Promise<number> {
     await buildProgram().parseAsync(argv, { from: 'user' });
     return 0;
   } catch (err) {
+    if (err instanceof SweepInterrupted) return err.exitCode;
     return reportError(err);
   }
 }

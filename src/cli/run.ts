@@ -1,20 +1,40 @@
 // `persim run`: simulate every replicate of a scenario and write summary.json and
-// timeseries.csv into the output directory, with a readable summary on stdout.
+// timeseries.csv into the output directory, with the charts (unless --no-charts), the
+// HTML report (with --report) and a readable summary on stdout. A scenario with `arms:`
+// runs every arm with the same seeds and writes one folder per arm plus arms.json and
+// arms.csv comparing them.
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import { simulate } from '../engine/simulate.js';
-import { buildSummary, summaryJson } from '../output/summaryJson.js';
-import { timeseriesCsv } from '../output/timeseriesCsv.js';
+import type { Scenario } from '../model/scenario.js';
+import { buildSummary, summaryJson, type ScenarioIdentity } from '../output/summaryJson.js';
+import { armFromSimulation } from '../report/armResult.js';
+import { chartJsBrowserSource } from '../report/assets.js';
+import { compareArms } from '../report/compareArms.js';
+import { REPORT_FILE, reportHtml } from '../report/html.js';
+import { armsRunFiles, singleRunFiles, type ArmRun, type FileMap } from '../report/outputTree.js';
+import { reportInput } from '../report/reportInput.js';
+import { loadArms } from '../scenario/arms.js';
+import { parseScenarioDocument } from '../scenario/load.js';
 import { writeFilesAtomically } from './atomicWrite.js';
 import { UsageError } from './errors.js';
 import { startProgress } from './progress.js';
 import { collect, loadFromOptions, slug, type ScenarioOptions } from './scenarioInput.js';
-import { summaryText } from './summaryText.js';
+import { armsText, summaryText } from './summaryText.js';
 
 interface RunOptions extends ScenarioOptions {
   out?: string;
   format: string;
   quiet?: boolean;
+  charts: boolean;
+  report?: boolean;
+}
+
+interface Variant {
+  readonly name: string;
+  readonly slug: string | null;
+  readonly sets: readonly string[];
+  readonly scenario: Scenario;
 }
 
 export function registerRun(program: Command): void {
@@ -23,41 +43,70 @@ export function registerRun(program: Command): void {
     .summary('simulate a scenario and write its results')
     .description(
       'Simulate every replicate of a scenario file and write summary.json (relapse timing, nadir, ' +
-        'extinction per replicate and across replicates) and timeseries.csv (cell counts and drug ' +
-        'concentrations at every record time) into the output directory.',
+        'extinction per replicate and across replicates), timeseries.csv (cell counts and drug ' +
+        'concentrations at every record time) and PNG charts into the output directory. A scenario ' +
+        'with arms: runs every arm with the same random numbers, writes one folder per arm and ' +
+        'compares the arms in arms.csv and arms.json (hazard ratio, log-rank test).',
     )
     .argument('<scenario.yaml>', 'scenario file (see scenarios/ for examples)')
     .option('-o, --out <dir>', 'output directory (default: out/<scenario-name-slug>/)')
     .option('--seed <n>', 'random seed; overrides the scenario seed')
     .option('-r, --replicates <n>', 'number of replicates; overrides the scenario')
     .option('--engine <engine>', 'agent | population | auto; overrides the scenario')
-    .option('--set <path=value>', 'override a scenario field, e.g. switch.entry_rate=2e-4/h (repeatable)', collect)
+    .option('--set <path=value>', 'override a scenario field, e.g. switch.entry_rate=2e-4/h (repeatable; applies to every arm)', collect)
     .option('--format <format>', 'stdout summary: text | json', 'text')
+    .option('--no-charts', 'do not draw the PNG charts')
+    .option('--report', `also write ${REPORT_FILE}, the interactive report (see persim report)`)
     .option('-q, --quiet', 'print nothing on stdout')
     .addHelpText(
       'after',
-      '\nExamples: ' +
-        '  persim run scenarios/01-biphasic-kill.yaml ' +
-        '  persim run scenarios/02-drug-holiday.yaml --replicates 200 --seed 3 --out out/holiday ' +
-        '  persim run scenarios/01-biphasic-kill.yaml --set switch.exit_rate=0.05/d --format json\n',
+      '\nExamples:\n' +
+        '  persim run scenarios/01-biphasic-kill.yaml\n' +
+        '  persim run scenarios/02-drug-holiday.yaml --replicates 200 --seed 3 --out out/holiday\n' +
+        '  persim run scenarios/01-biphasic-kill.yaml --set switch.exit_rate=0.05/d --format json\n' +
+        '  persim run scenarios/14-trial-in-silico.yaml --report\n',
     )
-    .action((file: string, opts: RunOptions) => {
+    .action(async (file: string, opts: RunOptions) => {
       if (opts.format !== 'text' && opts.format !== 'json') {
         throw new UsageError(`--format must be text or json, found '${opts.format}'`);
       }
       const loaded = loadFromOptions(file, opts);
+      const arms = loadArms(parseScenarioDocument(loaded.text, file), loaded.identity.overrides);
       const s = loaded.scenario;
       const outDir = opts.out ?? join('out', slug(s.name));
-      const progress = startProgress('replicates');
-      const sim = simulate(s, { onReplicate: (done, total) => progress.tick(done, total) });
-      progress.finish();
-      const summary = buildSummary(sim, loaded.identity);
-      const written = writeFilesAtomically(outDir, {
-        'summary.json': summaryJson(summary),
-        'timeseries.csv': timeseriesCsv(sim),
+      const variants: Variant[] = arms.length > 0 ? arms : [{ name: s.name, slug: null, sets: [], scenario: s }];
+
+      const progress = startProgress(arms.length > 0 ? 'arms x replicates' : 'replicates');
+      const total = variants.reduce((n, v) => n + v.scenario.replicates, 0);
+      let before = 0;
+      const runs: ArmRun[] = variants.map((v) => {
+        const sim = simulate(v.scenario, { onReplicate: (done) => progress.tick(before + done, total) });
+        before += sim.outcomes.length;
+        const identity: ScenarioIdentity & { arm?: string } =
+          v.slug === null ? loaded.identity : { ...loaded.identity, overrides: [...loaded.identity.overrides, ...v.sets], arm: v.name };
+        const summary = buildSummary(sim, identity);
+        return { sim, result: armFromSimulation(v.name, v.slug, sim, summary) };
       });
-      if (opts.quiet) return;
-      if (opts.format === 'json') process.stdout.write(summaryJson(summary));
-      else process.stdout.write(summaryText(summary, written));
+      progress.finish();
+
+      const results = runs.map((r) => r.result);
+      const rows = compareArms(results);
+      let files: FileMap;
+      let stdout: (written: string[]) => string;
+      if (arms.length > 0) {
+        const built = await armsRunFiles(runs, rows, loaded.identity, loaded.text, opts.charts);
+        files = built.files;
+        stdout = (written) => (opts.format === 'json' ? JSON.stringify(built.doc, null, 2) + '\n' : armsText(built.doc, outDir, written));
+      } else {
+        files = await singleRunFiles(runs[0], rows, loaded.text, opts.charts);
+        const summary = runs[0].result.summary;
+        stdout = (written) => (opts.format === 'json' ? summaryJson(summary) : summaryText(summary, written));
+      }
+      if (opts.report) {
+        const input = await reportInput(loaded.identity, loaded.text, arms.length > 0, results);
+        files[REPORT_FILE] = reportHtml(input, chartJsBrowserSource());
+      }
+      const written = writeFilesAtomically(outDir, files);
+      if (!opts.quiet) process.stdout.write(stdout(written));
     });
 }

@@ -1,5 +1,8 @@
-// The readable stdout summary of `persim run`.
+// The readable stdout summary of `persim run`: one scenario, or a table of its arms.
+import { relative, sep } from 'node:path';
 import type { Summary } from '../output/summaryJson.js';
+import type { ArmsDocument } from '../report/armsFiles.js';
+import { formatP } from '../report/charts/survival.js';
 
 const days = (h: number | null) => (h === null ? 'not reached' : `${(h / 24).toFixed(1)} d`);
 const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
@@ -29,6 +32,44 @@ export function summaryText(sum: Summary, written: string[]): string {
     `  median nadir  ${nadirCells === null ? '-' : Math.round(nadirCells)} cells at ${days(nadirH)}`,
     '',
     ...written.map((f) => `  wrote ${f}`),
+  ];
+  return lines.join('\n') + '\n';
+}
+
+const hr = (a: ArmsDocument['arms'][number], i: number) => {
+  if (i === 0) return 'reference';
+  if (a.hazard_ratio === null || a.hazard_ratio_ci95 === null) return 'not estimable';
+  return `${a.hazard_ratio.toPrecision(3)} (${a.hazard_ratio_ci95[0].toPrecision(3)}-${a.hazard_ratio_ci95[1].toPrecision(3)})`;
+};
+
+function table(rows: string[][]): string[] {
+  const widths = rows[0].map((_, j) => Math.max(...rows.map((r) => r[j].length)));
+  return rows.map((r) => '  ' + r.map((c, j) => c.padEnd(widths[j])).join('  ').trimEnd());
+}
+
+/** The stdout summary of a run with arms: one row per arm, then where the files went. */
+export function armsText(doc: ArmsDocument, outDir: string, written: string[]): string {
+  const ref = doc.arms[0].name;
+  const rows = [
+    ['arm', 'relapsed', 'median relapse (95% CI)', 'P(extinct) (95% CI)', `HR vs ${ref} (95% CI)`, 'log-rank p'],
+    ...doc.arms.map((a, i) => [
+      a.name,
+      `${a.relapsed}/${a.replicates}`,
+      a.median_h === null ? 'not reached' : `${days(a.median_h)} (${days(a.median_ci95_h[0])} to ${days(a.median_ci95_h[1])})`,
+      `${pct(a.extinction_probability)} (${pct(a.extinction_probability_ci95[0])}-${pct(a.extinction_probability_ci95[1])})`,
+      hr(a, i),
+      i === 0 ? '' : a.log_rank_p === null ? 'no events' : formatP(a.log_rank_p),
+    ]),
+  ];
+  const top = written.map((f) => relative(outDir, f)).filter((f) => !f.includes(sep));
+  const lines = [
+    doc.scenario.name,
+    `  seed ${doc.seed}, ${doc.replicates} replicate${doc.replicates === 1 ? '' : 's'} per arm, ${doc.arms.length} arms with the same random numbers`,
+    '',
+    ...table(rows),
+    '',
+    `  wrote ${written.length} files into ${outDir}: ${top.join(', ')}`,
+    `  and one folder per arm: ${doc.arms.map((a) => `${a.dir}/`).join(', ')}`,
   ];
   return lines.join('\n') + '\n';
 }

@@ -1,6 +1,8 @@
 // `persim validate`: check a scenario file (and any --set overrides) and print either every
 // error with its line, column and field, or a one-line summary.
 import type { Command } from 'commander';
+import { loadArms } from '../scenario/arms.js';
+import { parseScenarioDocument } from '../scenario/load.js';
 import { collect, loadFromOptions, type ScenarioOptions } from './scenarioInput.js';
 
 export function registerValidate(program: Command): void {
@@ -12,11 +14,14 @@ export function registerValidate(program: Command): void {
     .option('--set <path=value>', 'override a scenario field before validating (repeatable)', collect)
     .addHelpText('after', '\nExamples:\n  persim validate scenarios/01-biphasic-kill.yaml\n  persim validate my.yaml --set drugs.paclitaxel.potency=0.2/h\n')
     .action((file: string, opts: ScenarioOptions) => {
-      const { scenario: s } = loadFromOptions(file, opts);
+      const { scenario: s, text, identity } = loadFromOptions(file, opts);
+      const arms = loadArms(parseScenarioDocument(text, file), identity.overrides);
       const doses = s.drugs.reduce((n, d) => n + d.doses.length, 0);
       process.stdout.write(
         `ok: ${file}: "${s.name}", ${s.replicates} replicate${s.replicates === 1 ? '' : 's'}, horizon ${(s.time.horizonH / 24).toFixed(1)} d, ` +
-          `${s.population.initial} cells, ${s.drugs.length} drug${s.drugs.length === 1 ? '' : 's'} (${doses} dose${doses === 1 ? '' : 's'})\n`,
+          `${s.population.initial} cells, ${s.drugs.length} drug${s.drugs.length === 1 ? '' : 's'} (${doses} dose${doses === 1 ? '' : 's'})` +
+          (arms.length > 0 ? `, ${arms.length} arms (${arms.map((a) => a.name).join('; ')})` : '') +
+          '\n',
       );
     });
 }

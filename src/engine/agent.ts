@@ -8,15 +8,28 @@
 // Nadir and relapse are tracked at the exact event times, not at record times.
 // Per step, the waiting time is drawn by the random time change of a unit exponential
 // (as in the next reaction method, Gibson & Bruck 2000, J Phys Chem A 104:1876).
+//
+// Under the FOSL1 switch (fosl1Levels.ts) the timeline's switch rates are 0: the Gillespie
+// loop draws births and deaths only, each birth gives both daughters a noisy copy of the
+// mother's level, and at the end of every step the levels advance and cells whose level
+// crossed a threshold change pools.
 import type { Scenario } from '../model/scenario.js';
 import { relapseThreshold } from '../model/scenario.js';
 import type { Timeline } from '../model/timeline.js';
 import type { RandomStream } from '../rng/stream.js';
 import { CellStore, PERSISTER, SENSITIVE } from './cellStore.js';
 import { BurdenWatch } from './burdenWatch.js';
+import { Fosl1Levels, type LevelView } from './fosl1Levels.js';
 import type { ReplicateOutcome } from './outcome.js';
 
 export const DEFAULT_MAX_CELLS = 5e7;
+
+export interface AgentOptions {
+  /** The FOSL1 levels' random stream (default: the event stream `rng`). */
+  readonly levelRng?: RandomStream;
+  /** Called at every record time with the living cells' levels (FOSL1 switch only). */
+  readonly onRecord?: (recordIndex: number, levels: LevelView) => void;
+}
 
 export function runAgentReplicate(
   s: Scenario,
@@ -24,20 +37,29 @@ export function runAgentReplicate(
   replicate: number,
   rng: RandomStream,
   maxCells = DEFAULT_MAX_CELLS,
+  opts: AgentOptions = {},
 ): ReplicateOutcome {
   const n0 = s.population.initial;
-  const p0exact = n0 * s.population.persisterFraction;
-  const p0 = Math.floor(p0exact) + (rng.double() < p0exact - Math.floor(p0exact) ? 1 : 0);
   const store = new CellStore(Math.ceil(n0 * 1.5), maxCells);
-  for (let i = 0; i < n0 - p0; i++) store.add(SENSITIVE, 0);
-  for (let i = 0; i < p0; i++) store.add(PERSISTER, 0);
+  const levels = s.switch.model === 'fosl1' ? new Fosl1Levels(s, s.switch, tl, store, opts.levelRng ?? rng) : null;
+  if (levels !== null) levels.seed(n0);
+  else {
+    const p0exact = n0 * s.population.persisterFraction;
+    const p0 = Math.floor(p0exact) + (rng.double() < p0exact - Math.floor(p0exact) ? 1 : 0);
+    for (let i = 0; i < n0 - p0; i++) store.add(SENSITIVE, 0);
+    for (let i = 0; i < p0; i++) store.add(PERSISTER, 0);
+  }
+  const counts = store.counts;
+  const p0 = counts[PERSISTER];
 
   const nRec = tl.recordTimes.length;
   const recS = new Float64Array(nRec);
   const recP = new Float64Array(nRec);
-  const counts = store.counts;
+  const recMean = levels !== null ? new Float64Array(nRec).fill(NaN) : null;
+  const recSd = levels !== null ? new Float64Array(nRec).fill(NaN) : null;
+  const moments = { mean: 0, sd: 0 };
   const capacity = s.population.capacity ?? 0;
-  const watch = new BurdenWatch(relapseThreshold(s), n0);
+  const watch = new BurdenWatch(relapseThreshold(s), n0, p0);
   let divisions = 0;
   let deaths = 0;
   let entries = 0;
@@ -45,11 +67,20 @@ export function runAgentReplicate(
   let extinctH: number | null = null;
 
   let rec = 0;
-  while (rec < nRec && tl.recordBoundary[rec] === 0) {
-    recS[rec] = counts[SENSITIVE];
-    recP[rec] = counts[PERSISTER];
-    rec++;
-  }
+  const record = (boundary: number) => {
+    while (rec < nRec && tl.recordBoundary[rec] === boundary) {
+      recS[rec] = counts[SENSITIVE];
+      recP[rec] = counts[PERSISTER];
+      if (levels !== null && recMean !== null && recSd !== null) {
+        levels.moments(moments);
+        recMean[rec] = moments.mean;
+        recSd[rec] = moments.sd;
+        opts.onRecord?.(rec, levels.view());
+      }
+      rec++;
+    }
+  };
+  record(0);
   const nSteps = tl.boundaries.length - 1;
   let t = 0;
   // The unit-exponential clock of the next event, consumed at the current total rate and
@@ -88,13 +119,14 @@ export function runAgentReplicate(
         const k = Math.min(nS - 1, Math.floor(r / perS));
         r -= k * perS;
         if (r < divS) {
-          store.divide(SENSITIVE, k, t);
+          const j = store.divide(SENSITIVE, k, t);
+          if (levels !== null) levels.born(SENSITIVE, k, j);
           divisions++;
           watch.grew(t, nS + nP + 1);
         } else if (r < divS + dS) {
           store.remove(SENSITIVE, k);
           deaths++;
-          watch.shrank(t, nS + nP - 1);
+          watch.shrank(t, nS + nP - 1, nP);
           if (nS + nP === 1) extinctH = t;
         } else {
           store.move(SENSITIVE, k, PERSISTER, t);
@@ -105,13 +137,14 @@ export function runAgentReplicate(
         const k = Math.min(nP - 1, Math.floor(r / perP));
         r -= k * perP;
         if (r < divP) {
-          store.divide(PERSISTER, k, t);
+          const j = store.divide(PERSISTER, k, t);
+          if (levels !== null) levels.born(PERSISTER, k, j);
           divisions++;
           watch.grew(t, nS + nP + 1);
         } else if (r < divP + dP) {
           store.remove(PERSISTER, k);
           deaths++;
-          watch.shrank(t, nS + nP - 1);
+          watch.shrank(t, nS + nP - 1, nP - 1);
           if (nS + nP === 1) extinctH = t;
         } else {
           store.move(PERSISTER, k, SENSITIVE, t);
@@ -121,11 +154,12 @@ export function runAgentReplicate(
       if (extinctH !== null) break;
     }
     t = t1;
-    while (rec < nRec && tl.recordBoundary[rec] === i + 1) {
-      recS[rec] = counts[SENSITIVE];
-      recP[rec] = counts[PERSISTER];
-      rec++;
-    }
+    if (levels !== null && extinctH === null) levels.advance(i, t1);
+    record(i + 1);
+  }
+  if (levels !== null) {
+    entries += levels.entries;
+    exits += levels.exits;
   }
   return {
     replicate,
@@ -135,5 +169,6 @@ export function runAgentReplicate(
     extinctH,
     final: { sensitive: counts[SENSITIVE], persister: counts[PERSISTER] },
     counters: { initial: n0, divisions, deaths, entries, exits },
+    ...(recMean !== null && recSd !== null ? { fosl1Mean: recMean, fosl1Sd: recSd } : {}),
   };
 }

@@ -3,20 +3,25 @@
 // the nadir that N is at or above the threshold. Both are kept for the running minimum, so a
 // single pass gives them for the global minimum. When N never falls below the threshold the
 // relapse time equals the nadir time (and the replicate did not respond).
+// The persisters among the nadir cells are kept too (the persister fraction at the nadir).
 export class BurdenWatch {
   private minCells: number;
   private minH = 0;
+  private minPersisters: number;
   private relapseH: number | null;
 
-  constructor(private readonly threshold: number, initial: number) {
+  constructor(private readonly threshold: number, initial: number, initialPersisters = 0) {
     this.minCells = initial;
+    this.minPersisters = initialPersisters;
     this.relapseH = initial >= threshold ? 0 : null;
   }
 
-  shrank(t: number, n: number): void {
+  /** `persisters`: persisters among the n cells. */
+  shrank(t: number, n: number, persisters = 0): void {
     if (n < this.minCells) {
       this.minCells = n;
       this.minH = t;
+      this.minPersisters = persisters;
       this.relapseH = n >= this.threshold ? t : null;
     }
   }
@@ -25,10 +30,11 @@ export class BurdenWatch {
     if (this.relapseH === null && n >= this.threshold) this.relapseH = t;
   }
 
-  result(): { nadirH: number; nadirCells: number; relapseH: number | null; responded: boolean } {
+  result(): { nadirH: number; nadirCells: number; nadirPersisters: number; relapseH: number | null; responded: boolean } {
     return {
       nadirH: this.minH,
       nadirCells: this.minCells,
+      nadirPersisters: this.minPersisters,
       relapseH: this.relapseH,
       responded: this.minCells < this.threshold,
     };

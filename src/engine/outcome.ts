@@ -7,6 +7,8 @@ export interface ReplicateOutcome {
   readonly persister: Float64Array;
   readonly nadirH: number;
   readonly nadirCells: number;
+  /** Persisters among the nadir cells (engines that track the split). */
+  readonly nadirPersisters?: number;
   readonly responded: boolean;
   readonly relapseH: number | null;
   readonly extinctH: number | null;
@@ -19,4 +21,7 @@ export interface ReplicateOutcome {
     readonly entries: number;
     readonly exits: number;
   };
+  /** FOSL1 switch only: mean and standard deviation of the living cells' levels at each record time (NaN when none). */
+  readonly fosl1Mean?: Float64Array;
+  readonly fosl1Sd?: Float64Array;
 }

@@ -1,10 +1,12 @@
 // Runs every replicate of a scenario with the chosen engine. Replicate r (1-based) draws
-// from the stream (seed, r, "agent") and nothing else, so any subset of replicates, in any
-// order or on any worker, gives the same result for r.
+// from the stream (seed, r, "agent") and, under the FOSL1 switch, from (seed, r, "fosl1")
+// for the levels, and nothing else, so any subset of replicates, in any order or on any
+// worker, gives the same result for r.
 import type { Scenario } from '../model/scenario.js';
 import { compileTimeline, type Timeline } from '../model/timeline.js';
 import { streamFor } from '../rng/stream.js';
 import { DEFAULT_MAX_CELLS, runAgentReplicate } from './agent.js';
+import type { LevelView } from './fosl1Levels.js';
 import type { ReplicateOutcome } from './outcome.js';
 
 export type EngineName = 'agent';
@@ -39,6 +41,8 @@ export interface SimulationOptions {
   readonly onReplicate?: (done: number, total: number) => void;
   /** Replicates to run (1-based); default all of 1..s.replicates. */
   readonly replicates?: readonly number[];
+  /** FOSL1 switch only: called at every record time with the living cells' levels. */
+  readonly onLevels?: (replicate: number, recordIndex: number, levels: LevelView) => void;
 }
 
 export interface Simulation {
@@ -48,8 +52,18 @@ export interface Simulation {
   readonly outcomes: readonly ReplicateOutcome[];
 }
 
-export function runReplicate(s: Scenario, tl: Timeline, replicate: number, maxCells = DEFAULT_MAX_CELLS): ReplicateOutcome {
-  return runAgentReplicate(s, tl, replicate, streamFor(s.seed, replicate, 'agent'), maxCells);
+export function runReplicate(
+  s: Scenario,
+  tl: Timeline,
+  replicate: number,
+  maxCells = DEFAULT_MAX_CELLS,
+  onLevels?: SimulationOptions['onLevels'],
+): ReplicateOutcome {
+  const fosl1 = s.switch.model === 'fosl1';
+  return runAgentReplicate(s, tl, replicate, streamFor(s.seed, replicate, 'agent'), maxCells, {
+    levelRng: fosl1 ? streamFor(s.seed, replicate, 'fosl1') : undefined,
+    onRecord: fosl1 && onLevels !== undefined ? (k, levels) => onLevels(replicate, k, levels) : undefined,
+  });
 }
 
 export function simulate(s: Scenario, opts: SimulationOptions = {}): Simulation {
@@ -59,7 +73,7 @@ export function simulate(s: Scenario, opts: SimulationOptions = {}): Simulation 
   const which = opts.replicates ?? Array.from({ length: s.replicates }, (_, i) => i + 1);
   const outcomes: ReplicateOutcome[] = [];
   for (const r of which) {
-    outcomes.push(runReplicate(s, timeline, r, maxCells));
+    outcomes.push(runReplicate(s, timeline, r, maxCells, opts.onLevels));
     opts.onReplicate?.(outcomes.length, which.length);
   }
   return { scenario: s, timeline, engine, outcomes };

@@ -1,10 +1,13 @@
-// Per-cell rates of the two-state switch at one instant, given each drug's effect E in [0,1].
-// This is DESIGN.md's rate table, in one place, shared by the engines and the theory:
+// Per-cell rates at one instant, given each drug's effect E in [0,1]. This is DESIGN.md's rate
+// table, in one place, shared by the engines and the theory:
 //   sensitive: divides at b_S (x crowding, applied by the engine); dies at d_S + sum kill;
-//              enters at (entry + induced x stress) x prod over block-entry (1 - potency E)
+//              enters at (entry + induced x stress) x block
 //   persister: divides at b_P (x crowding); dies at d_P + drug_sensitivity x sum kill
-//              + sum kill-persisters; exits at exit interpolated by stress + sum promote-exit
-// where stress = the largest E among `kill` drugs.
+//              + sum kill-persisters; exits at exit interpolated by stress + promote
+// where stress = the largest E among `kill` drugs, block = the product over block-entry drugs
+// of (1 - potency E) and promote = the sum over promote-exit drugs of potency E. Under the
+// FOSL1 switch cells do not switch at a rate (entry = exit = 0): their level does, driven by
+// stress, block and promote (model/fosl1Drift.ts).
 import type { Scenario } from './scenario.js';
 
 export interface CellRates {
@@ -15,10 +18,14 @@ export interface CellRates {
   deathP: number;
   exit: number;
   stress: number;
+  /** Product over block-entry drugs of (1 - potency E); 1 without them. */
+  block: number;
+  /** Sum over promote-exit drugs of potency E, per hour. */
+  promote: number;
 }
 
 export function emptyRates(): CellRates {
-  return { divisionS: 0, deathS: 0, entry: 0, divisionP: 0, deathP: 0, exit: 0, stress: 0 };
+  return { divisionS: 0, deathS: 0, entry: 0, divisionP: 0, deathP: 0, exit: 0, stress: 0, block: 1, promote: 0 };
 }
 
 /** Fills `out` with the rates when drug i has effect effects[i] (in scenario.drugs order). */
@@ -48,13 +55,20 @@ export function ratesAt(s: Scenario, effects: ArrayLike<number>, out: CellRates)
         break;
     }
   }
-  const exitOnDrug = sw.exitRateOnDrug ?? sw.exitRate;
   out.divisionS = s.phenotypes.sensitive.divisionRate;
   out.deathS = s.phenotypes.sensitive.deathRate + kill;
-  out.entry = (sw.entryRate + sw.inducedEntryRate * stress) * blockFactor;
   out.divisionP = s.phenotypes.persister.divisionRate;
   out.deathP = s.phenotypes.persister.deathRate + s.phenotypes.persister.drugSensitivity * kill + persisterKill;
-  out.exit = sw.exitRate + (exitOnDrug - sw.exitRate) * stress + promoteExit;
+  if (sw.model === 'two-state') {
+    const exitOnDrug = sw.exitRateOnDrug ?? sw.exitRate;
+    out.entry = (sw.entryRate + sw.inducedEntryRate * stress) * blockFactor;
+    out.exit = sw.exitRate + (exitOnDrug - sw.exitRate) * stress + promoteExit;
+  } else {
+    out.entry = 0;
+    out.exit = 0;
+  }
   out.stress = stress;
+  out.block = blockFactor;
+  out.promote = promoteExit;
   return out;
 }

@@ -28,9 +28,52 @@ export interface TwoStateSwitch {
   readonly exitRate: number;
   /** Exit rate at full stress; exit is interpolated linearly by stress. Null: same as exitRate. */
   readonly exitRateOnDrug: number | null;
+  /** Present when the scenario gave targets instead of rates; the rates above solve them exactly. */
+  readonly targets?: SwitchTargets;
 }
 
-export type SwitchModel = TwoStateSwitch;
+/** Two-state switch targets (model/twoStateTargets.ts): null where the rate itself was given. */
+export interface SwitchTargets {
+  /** Stationary persister fraction of the untreated tumour far below capacity. */
+  readonly stationaryFraction: number | null;
+  /** Exit half-life ln 2 / exit rate, in hours. */
+  readonly exitHalfLifeH: number | null;
+  /** The exit half-life as written in doublings of the sensitive phenotype, or null. */
+  readonly exitHalfLifeDoublings: number | null;
+}
+
+/**
+ * The FOSL1 switch (model/fosl1Drift.ts): each cell carries a level x >= 0 with
+ *   dx = [P (basal + feedback x^n / (K^n + x^n) + stressGain stress) - (decay + promote) x] dt + noise dW,
+ * P the product over block-entry drugs of (1 - potency E), promote the sum over promote-exit
+ * drugs of potency E. A sensitive cell whose level rises above onThreshold becomes a persister;
+ * a persister whose level falls below offThreshold becomes sensitive.
+ */
+export interface Fosl1Switch {
+  readonly model: 'fosl1';
+  /** Basal production, level units per hour. */
+  readonly basal: number;
+  /** Maximal self-activation (the Hill feedback's ceiling), level units per hour. */
+  readonly feedback: number;
+  /** K of the Hill feedback, level units. */
+  readonly halfSaturation: number;
+  /** n of the Hill feedback (>= 1). */
+  readonly hill: number;
+  /** First-order loss, per hour. */
+  readonly decay: number;
+  /** Production added at full drug stress, level units per hour. */
+  readonly stressGain: number;
+  /** Intrinsic noise, level units per sqrt(hour). */
+  readonly noise: number;
+  readonly onThreshold: number;
+  readonly offThreshold: number;
+  /** Standard deviation of a daughter's level around its mother's, level units. */
+  readonly inheritanceNoise: number;
+  /** Every cell's level at t = 0, or drawn from the drug-free stationary distribution. */
+  readonly initialLevel: number | 'stationary';
+}
+
+export type SwitchModel = TwoStateSwitch | Fosl1Switch;
 
 /** One administration of a drug. */
 export interface Dose {

@@ -1,5 +1,7 @@
 // timeseries.csv: one row per replicate per record time, t = 0 included (DESIGN.md):
 // replicate,time_h,sensitive,persister,total,stress,conc_<drug>...
+// and, under the FOSL1 switch, fosl1_mean,fosl1_sd: the mean and standard deviation of the
+// living cells' levels (empty once no cell is left).
 import type { Simulation } from '../engine/simulate.js';
 import { concentration } from '../model/pkpd.js';
 import { effectsAt } from '../model/timeline.js';
@@ -19,9 +21,13 @@ function drugColumns(sim: Simulation): string[] {
   });
 }
 
+const level = (x: number | undefined) => (x === undefined || Number.isNaN(x) ? '' : fmt(x));
+
 export function timeseriesCsv(sim: Simulation): string {
   const s = sim.scenario;
+  const fosl1 = s.switch.model === 'fosl1';
   const header = ['replicate', 'time_h', 'sensitive', 'persister', 'total', 'stress', ...s.drugs.map((d) => `conc_${d.name}`)];
+  if (fosl1) header.push('fosl1_mean', 'fosl1_sd');
   const drugs = drugColumns(sim);
   const times = sim.timeline.recordTimes;
   const lines = [header.join(',')];
@@ -29,7 +35,8 @@ export function timeseriesCsv(sim: Simulation): string {
     for (let k = 0; k < times.length; k++) {
       const S = o.sensitive[k];
       const P = o.persister[k];
-      lines.push(`${o.replicate},${fmt(times[k])},${S},${P},${S + P},${drugs[k]}`);
+      const levels = fosl1 ? `,${level(o.fosl1Mean?.[k])},${level(o.fosl1Sd?.[k])}` : '';
+      lines.push(`${o.replicate},${fmt(times[k])},${S},${P},${S + P},${drugs[k]}${levels}`);
     }
   }
   return lines.join('\n') + '\n';

@@ -3,7 +3,7 @@
 // was expected. Fields with units parse the unit themselves and output hours or per hour;
 // their JSON Schema (a number or a string with a unit) is given explicitly.
 import { z } from 'zod';
-import { COUNT_PATTERN, DURATION_PATTERN, RATE_PATTERN, parseCount, parseDuration, parseRate, type UnitResult } from './units.js';
+import { COUNT_PATTERN, DURATION_PATTERN, RATE_PATTERN, SPAN_PATTERN, parseCount, parseDuration, parseRate, parseSpan, type UnitResult } from './units.js';
 
 const labels = new WeakMap<object, string>();
 
@@ -90,8 +90,39 @@ function withUnit(q: Quantity, b: Bound, description: string) {
 
 /** A duration, output in hours. */
 export const duration = (b: Bound, description: string) => withUnit(DURATION, b, description);
-/** A rate >= 0, output per hour. */
-export const rate = (description: string) => withUnit(RATE, NON_NEGATIVE, description);
+/** A rate (>= 0 unless another bound is given), output per hour. */
+export const rate = (description: string, b: Bound = NON_NEGATIVE) => withUnit(RATE, b, description);
+
+const SPAN_EXAMPLE = 'a duration such as 36h or 3d, or doublings such as 9 doublings';
+
+/**
+ * A duration that may be written in doublings of the sensitive phenotype: output
+ * { value, unit: 'h' | 'doublings' }, converted to hours by the resolver.
+ */
+export function span(b: Bound, description: string) {
+  const range = `a duration or a number of doublings ${boundText(b)}`;
+  const schema = z
+    .unknown()
+    .transform((input, ctx) => {
+      if (input === undefined) {
+        ctx.addIssue({ code: 'custom', message: 'missing required field', params: { expected: SPAN_EXAMPLE, found: '' }, input });
+        return z.NEVER;
+      }
+      const r = parseSpan(input);
+      if (!r.ok) {
+        ctx.addIssue({ code: 'custom', message: input === null ? 'empty value' : r.message, params: { expected: SPAN_EXAMPLE }, input });
+        return z.NEVER;
+      }
+      if (!inBound(r.value.value, b)) {
+        ctx.addIssue({ code: 'custom', message: 'out of range', params: { expected: range }, input });
+        return z.NEVER;
+      }
+      return r.value;
+    })
+    .meta({ anyOf: [jsonNumber(b), { type: 'string', pattern: SPAN_PATTERN }] })
+    .describe(description);
+  return labelled(schema, SPAN_EXAMPLE);
+}
 /** A count of cells: a number or a numeric string such as "1e9". */
 export const count = (b: Bound, description: string) => withUnit(COUNT, b, description);
 

@@ -2,6 +2,7 @@
 // frozen `Scenario` the model consumes: camelCase, every default filled in, doubling times
 // turned into division rates, and every dose of every schedule listed in time order.
 import type { Dose, Drug, PersisterRates, PhenotypeRates, Scenario } from '../model/scenario.js';
+import { resolveSwitch } from './resolveSwitch.js';
 import type { RawScenario } from './schema.js';
 
 type RawPhenotype = RawScenario['phenotypes']['sensitive'];
@@ -55,7 +56,6 @@ function deepFreeze<T>(value: T): T {
 
 export function resolveScenario(raw: RawScenario): Scenario {
   const persister: PersisterRates = { ...phenotype(raw.phenotypes.persister), drugSensitivity: raw.phenotypes.persister.drug_sensitivity };
-  const sw = raw.switch;
   const scenario: Scenario = {
     name: raw.name,
     description: raw.description,
@@ -73,13 +73,7 @@ export function resolveScenario(raw: RawScenario): Scenario {
       capacity: raw.population.capacity ?? null,
     },
     phenotypes: { sensitive: phenotype(raw.phenotypes.sensitive), persister },
-    switch: {
-      model: sw.model,
-      entryRate: sw.entry_rate,
-      inducedEntryRate: sw.induced_entry_rate,
-      exitRate: sw.exit_rate,
-      exitRateOnDrug: sw.exit_rate_on_drug ?? null,
-    },
+    switch: resolveSwitch(raw.switch, raw.phenotypes),
     drugs: raw.drugs.map(drug),
     relapse: raw.relapse.relative !== undefined
       ? { kind: 'relative', value: raw.relapse.relative }

@@ -5,6 +5,8 @@
 // failed, so every problem is reported at once. The JSON Schema is generated from here.
 import { z } from 'zod';
 import { NON_NEGATIVE, POSITIVE, choice, count, duration, integer, labelled, literal, number, rate, text } from './fields.js';
+import { checkSwitchAcrossSections } from './switchChecks.js';
+import { switchModel } from './switchSchema.js';
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const always = { when: () => true };
@@ -60,18 +62,6 @@ const phenotypes = z.strictObject({
   sensitive,
   persister: persister.default({ death_rate: 0, drug_sensitivity: 0.01 }),
 }).describe('Rates of the two cell states.');
-
-const twoStateSwitch = z.strictObject({
-  model: literal('two-state', 'two-state', 'Switch model: two-state (on/off); default two-state.').default('two-state'),
-  entry_rate: rate('Spontaneous sensitive -> persister rate per cell per hour, or a rate such as 1e-4/h; default 0.').default(0),
-  induced_entry_rate: rate('Entry rate added at full drug stress (scaled by stress in [0, 1]), per hour or e.g. 0.02/h; default 0.').default(0),
-  exit_rate: rate('Persister -> sensitive rate off drug, per hour or e.g. 0.01/h; default 0.').default(0),
-  exit_rate_on_drug: rate('Exit rate at full stress, per hour or e.g. 0.001/h, interpolated by stress; default: exit_rate.').optional(),
-});
-
-// A discriminated union on `model`, so that a `fosl1` variant can be added beside two-state.
-const switchModel = z.discriminatedUnion('model', [twoStateSwitch])
-  .describe('How cells switch between the sensitive and persister states.');
 
 const periodicBlock = z.strictObject({
   start: duration(NON_NEGATIVE, 'First dose time in hours or a duration such as 0d; default 0.').default(0),
@@ -165,6 +155,51 @@ const relapse = z.strictObject({
   .meta(jsonExactlyOne('relative', 'cells'))
   .describe('Relapse threshold: exactly one of relative or cells; default relative: 1.');
 
+/** What `persim sweep --metric` may show (src/sweep/metrics.ts); every metric is in sweep.csv. */
+export const SWEEP_METRICS = [
+  'median_relapse_h', 'relapse_probability', 'extinction_probability', 'response_probability',
+  'nadir_cells', 'nadir_h', 'nadir_persister_fraction', 'final_cells',
+] as const;
+export type SweepMetric = (typeof SWEEP_METRICS)[number];
+
+const sweepValue = z.union([z.number(), z.string()]);
+
+// Read only by `persim sweep` (src/sweep/block.ts); `persim run` ignores it. Spec syntax is
+// checked there, where a bad spec can be reported with its line.
+const sweepBlock = z.strictObject({
+  vary: z.record(
+    text(/^[^=\s]+$/, 'a dotted path such as switch.entry_rate', 'Scenario path to vary, as for --set.'),
+    labelled(
+      z.union([z.string(), z.array(sweepValue).min(1)]).describe('A spec: a list such as [0, 0.5, 0.9] or "0,0.5,0.9", or a range such as 1e-5..1e-2:log:10 or 1d..21d:lin:5.'),
+      'a list such as [0, 0.5, 0.9] or a range such as 0..1:lin:11',
+    ),
+  ).describe('Parameters to vary, path: spec; several form a full grid (in the order written).'),
+  sample: text(/^(grid|lhs:[1-9]\d*)$/, 'grid or lhs:N', 'grid (default): every combination; lhs:N: a Latin hypercube of N points over the ranges.').optional(),
+  replicates: integer(1, 'Replicates per point; default: the scenario replicates.').optional(),
+  metric: choice(SWEEP_METRICS, 'What the summary table and the chart show; default median_relapse_h.').optional(),
+}).describe('A parameter sweep, run by `persim sweep` (ignored by `persim run`); command-line options override it.');
+
+// Treatment arms (see arms.ts): each is the scenario with its own `--set`-style overrides.
+const ARM_NAME = /\S/;
+const arm = z.strictObject({
+  name: text(ARM_NAME, 'a non-empty string', 'Arm name, unique; its slug names the arm\'s output folder.'),
+  set: z.record(z.string(), z.unknown()).describe('Overrides as path: value, the paths and values of --set (e.g. drugs.fosl1i.potency: 0.9).').optional(),
+});
+
+function uniqueArmNames(v: unknown, ctx: z.RefinementCtx) {
+  if (!Array.isArray(v)) return;
+  const first = new Map<string, number>();
+  v.forEach((a: unknown, i: number) => {
+    if (!isRecord(a) || typeof a.name !== 'string') return;
+    const j = first.get(a.name);
+    if (j === undefined) first.set(a.name, i);
+    else ctx.addIssue({ code: 'custom', path: [i, 'name'], message: `duplicate arm name (also arms[${j}].name)`, params: { expected: 'a name not used by another arm' } });
+  });
+}
+
+const arms = z.array(arm).min(1).superRefine(uniqueArmNames, always)
+  .describe('Treatment arms run with the same random numbers; each is the scenario plus its overrides.');
+
 export const scenarioSchema = z.strictObject({
   version: literal(1, '1 (the only format version)', 'Scenario format version; 1 if given.').optional(),
   name: text(/\S/, 'a non-empty string', 'Scenario name.'),
@@ -178,7 +213,9 @@ export const scenarioSchema = z.strictObject({
   switch: switchModel.default({ model: 'two-state', entry_rate: 0, induced_entry_rate: 0, exit_rate: 0 }),
   drugs: drugs.default([]),
   relapse: relapse.default({ relative: 1 }),
-}).meta({ title: 'persim scenario, format version 1' });
+  sweep: sweepBlock.optional(),
+  arms: arms.optional(),
+}).superRefine(checkSwitchAcrossSections).meta({ title: 'persim scenario, format version 1' });
 
 /** The validated raw scenario: snake_case keys as in the file, units in hours and per hour. */
 export type RawScenario = z.output<typeof scenarioSchema>;

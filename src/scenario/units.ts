@@ -4,6 +4,13 @@
 
 export type UnitResult = { readonly ok: true; readonly value: number } | { readonly ok: false; readonly message: string };
 
+/**
+ * A duration that may also be written in doublings of the sensitive phenotype (`9 doublings`):
+ * the doubling time is only known once the whole scenario is read, so the resolver converts it.
+ */
+export type Span = { readonly value: number; readonly unit: 'h' | 'doublings' };
+export type SpanResult = { readonly ok: true; readonly value: Span } | { readonly ok: false; readonly message: string };
+
 /** Hours in one of each time unit a scenario may write. */
 export const TIME_UNITS = Object.freeze({ min: 1 / 60, h: 1, d: 24, w: 168 });
 export type TimeUnit = keyof typeof TIME_UNITS;
@@ -14,11 +21,13 @@ const UNIT_LIST = UNIT_NAMES.join('|');
 const DURATION_RE = new RegExp(String.raw`^\s*(${NUMBER})\s*([A-Za-z]*)\s*$`);
 const RATE_RE = new RegExp(String.raw`^\s*(${NUMBER})\s*(?:/\s*([A-Za-z]*)\s*)?$`);
 const NUMBER_RE = new RegExp(String.raw`^\s*(${NUMBER})\s*$`);
+const DOUBLINGS_RE = new RegExp(String.raw`^\s*(${NUMBER})\s*doublings?\s*$`);
 
 /** JSON Schema patterns for the string forms (non-negative values only). */
 export const DURATION_PATTERN = String.raw`^\s*\+?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?\s*(?:${UNIT_LIST})?\s*$`;
 export const RATE_PATTERN = String.raw`^\s*\+?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?\s*(?:/\s*(?:${UNIT_LIST})\s*)?$`;
 export const COUNT_PATTERN = String.raw`^\s*\+?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?\s*$`;
+export const SPAN_PATTERN = String.raw`^\s*\+?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?\s*(?:${UNIT_LIST}|doublings?)?\s*$`;
 
 const ok = (value: number): UnitResult => ({ ok: true, value });
 const fail = (message: string): UnitResult => ({ ok: false, message });
@@ -29,7 +38,8 @@ function finite(value: number): UnitResult {
 
 function unknownUnit(unit: string, prefix: string): UnitResult {
   const valid = UNIT_NAMES.map((u) => prefix + u).join(', ');
-  return fail(`unknown unit '${prefix}${unit}' (valid units: ${valid})`);
+  const doublings = /^doublings?$/.test(unit) ? '; doublings only where a field accepts them, such as switch.exit_half_life' : '';
+  return fail(`unknown unit '${prefix}${unit}' (valid units: ${valid}${doublings})`);
 }
 
 function isTimeUnit(unit: string): unit is TimeUnit {
@@ -46,6 +56,20 @@ export function parseDuration(input: unknown): UnitResult {
   if (unit === '') return finite(Number(num));
   if (!isTimeUnit(unit)) return unknownUnit(unit, '');
   return finite(Number(num) * TIME_UNITS[unit]);
+}
+
+/** A duration in hours, or a number of doublings of the sensitive phenotype such as `9 doublings`. */
+export function parseSpan(input: unknown): SpanResult {
+  if (typeof input === 'string') {
+    const m = DOUBLINGS_RE.exec(input);
+    if (m) {
+      const value = Number(m[1]);
+      return Number.isFinite(value) ? { ok: true, value: { value, unit: 'doublings' } } : { ok: false, message: 'not a finite number' };
+    }
+  }
+  const r = parseDuration(input);
+  if (!r.ok) return { ok: false, message: r.message.startsWith('unknown unit') ? r.message.replace(/\)$/, ', doublings)') : r.message };
+  return { ok: true, value: { value: r.value, unit: 'h' } };
 }
 
 /** A rate per hour: a number per hour, or a string such as `0.5/d`, `0.02/h`, `1/w`, `3/min`. */

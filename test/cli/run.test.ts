@@ -1,6 +1,6 @@
 // `persim run` end to end, from the built bundle, on every shipped scenario: exit code,
 // summary.json and timeseries.csv exactly as DESIGN.md specifies, and reproducibility.
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { persim, ROOT, tempDir } from '../helpers/cli.js';
@@ -9,6 +9,43 @@ const scenarios = readdirSync(join(ROOT, 'scenarios')).filter((f) => f.endsWith(
 
 function runKeys(): string[] {
   return ['replicate', 'nadir_h', 'nadir_cells', 'responded', 'relapse_h', 'extinct_h', 'final'];
+}
+
+/** The DESIGN.md contract on one run folder (summary.json, timeseries.csv). */
+function checkRunFolder(dir: string): void {
+  const summary = JSON.parse(readFileSync(join(dir, 'summary.json'), 'utf8'));
+  expect(Object.keys(summary)).toEqual(
+    expect.arrayContaining(['persim_version', 'scenario', 'seed', 'replicates', 'engine', 'dt_h', 'relapse', 'runs']),
+  );
+  expect(Object.keys(summary.scenario)).toEqual(expect.arrayContaining(['name', 'file', 'sha256']));
+  expect(summary.scenario.sha256).toMatch(/^[0-9a-f]{64}$/);
+  expect(Object.keys(summary.relapse)).toEqual(
+    expect.arrayContaining(['median_h', 'ci95_h', 'relapsed', 'censored', 'extinct', 'probability']),
+  );
+  const { relapsed, censored, extinct } = summary.relapse;
+  expect(relapsed + censored + extinct).toBe(summary.replicates);
+  expect(summary.runs).toHaveLength(summary.replicates);
+  for (const run of summary.runs) {
+    expect(Object.keys(run)).toEqual(runKeys());
+    expect(run.final.total).toBe(run.final.sensitive + run.final.persister);
+    if (!run.responded) expect(run.relapse_h).toBe(run.nadir_h);
+    if (run.relapse_h !== null) expect(run.relapse_h).toBeGreaterThanOrEqual(run.nadir_h);
+  }
+  const csv = readFileSync(join(dir, 'timeseries.csv'), 'utf8').trimEnd().split('\n');
+  const header = csv[0].split(',');
+  expect(header.slice(0, 6)).toEqual(['replicate', 'time_h', 'sensitive', 'persister', 'total', 'stress']);
+  expect(header.slice(6).every((h) => h.startsWith('conc_'))).toBe(true);
+  const rows = csv.slice(1).map((l) => l.split(',').map(Number));
+  const perReplicate = rows.length / summary.replicates;
+  expect(Number.isInteger(perReplicate)).toBe(true);
+  expect(rows[0][1]).toBe(0);
+  for (const row of rows) expect(row[4]).toBe(row[2] + row[3]);
+  // The last row of each replicate is its final state.
+  for (const run of summary.runs) {
+    const last = rows[run.replicate * perReplicate - 1];
+    expect(last[0]).toBe(run.replicate);
+    expect(last[4]).toBe(run.final.total);
+  }
 }
 
 describe('persim run on every shipped scenario', () => {
@@ -24,39 +61,10 @@ describe('persim run on every shipped scenario', () => {
       const r = persim(['run', join('scenarios', file), '--out', out, '--quiet']);
       expect(r.stderr).toBe('');
       expect(r.status).toBe(0);
-      const summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8'));
-      expect(Object.keys(summary)).toEqual(
-        expect.arrayContaining(['persim_version', 'scenario', 'seed', 'replicates', 'engine', 'dt_h', 'relapse', 'runs']),
-      );
-      expect(Object.keys(summary.scenario)).toEqual(expect.arrayContaining(['name', 'file', 'sha256']));
-      expect(summary.scenario.sha256).toMatch(/^[0-9a-f]{64}$/);
-      expect(Object.keys(summary.relapse)).toEqual(
-        expect.arrayContaining(['median_h', 'ci95_h', 'relapsed', 'censored', 'extinct', 'probability']),
-      );
-      const { relapsed, censored, extinct } = summary.relapse;
-      expect(relapsed + censored + extinct).toBe(summary.replicates);
-      expect(summary.runs).toHaveLength(summary.replicates);
-      for (const run of summary.runs) {
-        expect(Object.keys(run)).toEqual(runKeys());
-        expect(run.final.total).toBe(run.final.sensitive + run.final.persister);
-        if (!run.responded) expect(run.relapse_h).toBe(run.nadir_h);
-        if (run.relapse_h !== null) expect(run.relapse_h).toBeGreaterThanOrEqual(run.nadir_h);
-      }
-      const csv = readFileSync(join(out, 'timeseries.csv'), 'utf8').trimEnd().split('\n');
-      const header = csv[0].split(',');
-      expect(header.slice(0, 6)).toEqual(['replicate', 'time_h', 'sensitive', 'persister', 'total', 'stress']);
-      expect(header.slice(6).every((h) => h.startsWith('conc_'))).toBe(true);
-      const rows = csv.slice(1).map((l) => l.split(',').map(Number));
-      const perReplicate = rows.length / summary.replicates;
-      expect(Number.isInteger(perReplicate)).toBe(true);
-      expect(rows[0][1]).toBe(0);
-      for (const row of rows) expect(row[4]).toBe(row[2] + row[3]);
-      // The last row of each replicate is its final state.
-      for (const run of summary.runs) {
-        const last = rows[run.replicate * perReplicate - 1];
-        expect(last[0]).toBe(run.replicate);
-        expect(last[4]).toBe(run.final.total);
-      }
+      // A scenario with arms writes each arm's files into its own folder, listed in arms.json.
+      const arms = join(out, 'arms.json');
+      const dirs = existsSync(arms) ? JSON.parse(readFileSync(arms, 'utf8')).arms.map((a: { dir: string }) => join(out, a.dir)) : [out];
+      for (const dir of dirs) checkRunFolder(dir);
     });
   }
 });

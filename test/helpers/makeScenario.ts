@@ -1,5 +1,21 @@
 // Builds a resolved Scenario directly (no YAML), for engine and theory tests.
-import type { Drug, Scenario } from '../../src/model/scenario.js';
+import type { Drug, Fosl1Switch, Scenario } from '../../src/model/scenario.js';
+
+/** A bistable FOSL1 switch (the parameters of lesson 04): about 0.3% spontaneous persisters. */
+export const FOSL1_REFERENCE: Fosl1Switch = {
+  model: 'fosl1',
+  basal: 0.025,
+  feedback: 0.045,
+  halfSaturation: 1,
+  hill: 8,
+  decay: 0.05,
+  stressGain: 0.0075,
+  noise: 0.03,
+  onThreshold: 1.2,
+  offThreshold: 1,
+  inheritanceNoise: 0.02,
+  initialLevel: 'stationary',
+};
 
 export interface ScenarioSpec {
   horizonH: number;
@@ -19,6 +35,8 @@ export interface ScenarioSpec {
   induced?: number;
   exit?: number;
   exitOnDrug?: number | null;
+  /** A FOSL1 switch instead of the two-state one: FOSL1_REFERENCE with these fields changed. */
+  fosl1?: Partial<Omit<Fosl1Switch, 'model'>>;
   drugs?: Drug[];
   relapse?: Scenario['relapse'];
 }
@@ -36,13 +54,15 @@ export function makeScenario(p: ScenarioSpec): Scenario {
       sensitive: { divisionRate: p.bS, deathRate: p.dS ?? 0 },
       persister: { divisionRate: p.bP ?? 0, deathRate: p.dP ?? 0, drugSensitivity: p.drugSensitivity ?? 0 },
     },
-    switch: {
-      model: 'two-state',
-      entryRate: p.entry ?? 0,
-      inducedEntryRate: p.induced ?? 0,
-      exitRate: p.exit ?? 0,
-      exitRateOnDrug: p.exitOnDrug ?? null,
-    },
+    switch: p.fosl1 !== undefined
+      ? { ...FOSL1_REFERENCE, ...p.fosl1 }
+      : {
+        model: 'two-state',
+        entryRate: p.entry ?? 0,
+        inducedEntryRate: p.induced ?? 0,
+        exitRate: p.exit ?? 0,
+        exitRateOnDrug: p.exitOnDrug ?? null,
+      },
     drugs: p.drugs ?? [],
     relapse: p.relapse ?? { kind: 'relative', value: 1 },
   };

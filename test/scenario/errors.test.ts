@@ -72,10 +72,10 @@ describe('field problems, each at its line and field', () => {
     const issues = load(edit(FULL, '  exit_rate: 0.01/h', '  exit_rat: 0.01/h'));
     expectIssue(issues, {
       path: 'switch.exit_rat', line: 26, column: 3, message: /^unknown key 'exit_rat'$/,
-      expected: /one of model, entry_rate, induced_entry_rate, exit_rate, exit_rate_on_drug/, hint: "did you mean 'exit_rate'?",
+      expected: /one of model, entry_rate, stationary_fraction, induced_entry_rate, exit_rate, exit_half_life, exit_rate_on_drug/, hint: "did you mean 'exit_rate'?",
     });
     expect(formatIssue(issues[0])).toBe(
-      "bad.yaml:26:3: switch.exit_rat: unknown key 'exit_rat' (expected one of model, entry_rate, induced_entry_rate, exit_rate, exit_rate_on_drug)\n"
+      "bad.yaml:26:3: switch.exit_rat: unknown key 'exit_rat' (expected one of model, entry_rate, stationary_fraction, induced_entry_rate, exit_rate, exit_half_life, exit_rate_on_drug)\n"
       + "  did you mean 'exit_rate'?",
     );
   });

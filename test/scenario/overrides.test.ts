@@ -2,7 +2,10 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { formatIssue } from '../../src/scenario/errors.js';
 import { loadScenarioText, parseScenarioDocument, resolveWithOverrides } from '../../src/scenario/load.js';
+import type { Scenario, TwoStateSwitch } from '../../src/model/scenario.js';
 import { FULL, MINIMAL, expectIssue, issuesOf } from './fixtures.js';
+
+const twoState = (s: Scenario) => s.switch as TwoStateSwitch;
 
 const load = (sets: string[], text = FULL) => loadScenarioText(text, 'full.yaml', sets);
 const fail = (sets: string[], text = FULL) => issuesOf(() => load(sets, text));
@@ -10,7 +13,7 @@ const fail = (sets: string[], text = FULL) => issuesOf(() => load(sets, text));
 describe('--set overrides', () => {
   it('override fields by dotted path, with units, before validation', () => {
     const s = load(['switch.entry_rate=2e-4/h', 'replicates=10', 'time.dt=30min', 'engine=agent', 'description=changed']);
-    expect(s.switch.entryRate).toBe(2e-4);
+    expect(twoState(s).entryRate).toBe(2e-4);
     expect(s.replicates).toBe(10);
     expect(s.time.dtH).toBe(0.5);
     expect(s.engine).toBe('agent');
@@ -32,7 +35,7 @@ describe('--set overrides', () => {
 
   it('add fields the file does not have, creating mappings on the way', () => {
     const s = load(['switch.exit_rate=0.5/d', 'population.capacity=1e8'], MINIMAL);
-    expect(s.switch.exitRate).toBeCloseTo(0.5 / 24, 15);
+    expect(twoState(s).exitRate).toBeCloseTo(0.5 / 24, 15);
     expect(s.population.capacity).toBe(1e8);
   });
 

@@ -1,0 +1,76 @@
+// The results of one arm as the charts, the tables and the report read them: the resolved
+// scenario and its timeline, the counts of every replicate at the record times, and each
+// replicate's relapse observation. Built from a simulation in memory (`run`) or from the
+// files a run wrote (`report`), so both draw the same pictures.
+import type { SurvivalObservation } from '../analysis/kaplanMeier.js';
+import type { Simulation } from '../engine/simulate.js';
+import type { Scenario } from '../model/scenario.js';
+import { compileTimeline, type Timeline } from '../model/timeline.js';
+import type { Summary } from '../output/summaryJson.js';
+
+export interface ArmResult {
+  /** The arm's name, or the scenario's name for a run without arms. */
+  readonly name: string;
+  /** The arm's output folder; null for a run without arms. */
+  readonly slug: string | null;
+  readonly scenario: Scenario;
+  readonly timeline: Timeline;
+  /** Record times in hours. */
+  readonly times: Float64Array;
+  /** Per replicate, counts at the record times. */
+  readonly sensitive: readonly Float64Array[];
+  readonly persister: readonly Float64Array[];
+  /** Per replicate: relapse time, or censored at the horizon (extinct or not relapsed). */
+  readonly relapse: readonly SurvivalObservation[];
+  readonly summary: Summary;
+}
+
+/** Relapse observations as summary.json gives them (DESIGN.md: relapse_h null when none). */
+export function relapseObservations(summary: Summary): SurvivalObservation[] {
+  return summary.runs.map((r) => ({ time: r.relapse_h ?? summary.horizon_h, event: r.relapse_h !== null }));
+}
+
+export function armFromSimulation(name: string, slug: string | null, sim: Simulation, summary: Summary): ArmResult {
+  return {
+    name,
+    slug,
+    scenario: sim.scenario,
+    timeline: sim.timeline,
+    times: sim.timeline.recordTimes,
+    sensitive: sim.outcomes.map((o) => o.sensitive),
+    persister: sim.outcomes.map((o) => o.persister),
+    relapse: relapseObservations(summary),
+    summary,
+  };
+}
+
+export class TimeseriesFormatError extends Error {}
+
+/** Parses timeseries.csv (replicate,time_h,sensitive,persister,...) into per-replicate counts. */
+export function parseTimeseries(text: string): { times: Float64Array; sensitive: Float64Array[]; persister: Float64Array[] } {
+  const lines = text.split('\n').filter((l) => l !== '');
+  const header = lines[0]?.split(',') ?? [];
+  if (header.slice(0, 4).join(',') !== 'replicate,time_h,sensitive,persister') {
+    throw new TimeseriesFormatError('timeseries.csv does not start with the header replicate,time_h,sensitive,persister');
+  }
+  const byReplicate = new Map<number, { t: number[]; s: number[]; p: number[] }>();
+  for (let i = 1; i < lines.length; i++) {
+    const [r, t, s, p] = lines[i].split(',', 4).map(Number);
+    if (![r, t, s, p].every(Number.isFinite)) throw new TimeseriesFormatError(`timeseries.csv line ${i + 1} is not numeric`);
+    let rec = byReplicate.get(r);
+    if (rec === undefined) byReplicate.set(r, (rec = { t: [], s: [], p: [] }));
+    rec.t.push(t);
+    rec.s.push(s);
+    rec.p.push(p);
+  }
+  const reps = [...byReplicate.values()];
+  if (reps.length === 0) throw new TimeseriesFormatError('timeseries.csv has no rows');
+  const n = reps[0].t.length;
+  if (reps.some((r) => r.t.length !== n)) throw new TimeseriesFormatError('timeseries.csv has replicates of different lengths');
+  return { times: Float64Array.from(reps[0].t), sensitive: reps.map((r) => Float64Array.from(r.s)), persister: reps.map((r) => Float64Array.from(r.p)) };
+}
+
+export function armFromFiles(name: string, slug: string | null, scenario: Scenario, summary: Summary, csv: string): ArmResult {
+  const series = parseTimeseries(csv);
+  return { name, slug, scenario, timeline: compileTimeline(scenario), ...series, relapse: relapseObservations(summary), summary };
+}

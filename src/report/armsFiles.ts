@@ -1,0 +1,88 @@
+// arms.json and arms.csv: the comparison of treatment arms written at the top of a run's
+// output folder, beside one folder per arm. Numbers are rounded to 6 significant digits
+// and nothing depends on the clock, so the same seed gives the same bytes.
+import { PERSIM_VERSION } from '../model/version.js';
+import { fmt, round6 } from '../output/numbers.js';
+import type { ScenarioIdentity } from '../output/summaryJson.js';
+import { COMPARISON_METHODS, type ArmComparison } from './compareArms.js';
+
+export interface ArmsDocument {
+  persim_version: string;
+  scenario: ScenarioIdentity;
+  seed: number;
+  replicates: number;
+  reference_arm: string;
+  methods: typeof COMPARISON_METHODS;
+  arms: (ArmComparison & { dir: string | null; overrides: readonly string[] })[];
+}
+
+const r6 = (x: number | null) => (x === null ? null : round6(x));
+const pair = <T extends number | null>(xs: readonly [T, T] | null) => (xs === null ? null : [r6(xs[0]), r6(xs[1])]);
+
+function rounded(row: ArmComparison): ArmComparison {
+  return {
+    ...row,
+    median_h: r6(row.median_h),
+    median_ci95_h: pair(row.median_ci95_h) as [number | null, number | null],
+    relapse_probability: round6(row.relapse_probability),
+    relapse_probability_ci95: pair(row.relapse_probability_ci95) as [number, number],
+    extinction_probability: round6(row.extinction_probability),
+    extinction_probability_ci95: pair(row.extinction_probability_ci95) as [number, number],
+    hazard_ratio: r6(row.hazard_ratio),
+    hazard_ratio_ci95: pair(row.hazard_ratio_ci95) as [number, number] | null,
+    log_rank_chi2: r6(row.log_rank_chi2),
+    log_rank_p: row.log_rank_p === null ? null : Number(row.log_rank_p.toPrecision(3)),
+  };
+}
+
+export function armsDocument(
+  identity: ScenarioIdentity,
+  seed: number,
+  replicates: number,
+  rows: readonly ArmComparison[],
+  overrides: readonly (readonly string[])[],
+): ArmsDocument {
+  return {
+    persim_version: PERSIM_VERSION,
+    scenario: identity,
+    seed,
+    replicates,
+    reference_arm: rows[0].name,
+    methods: COMPARISON_METHODS,
+    arms: rows.map((row, i) => ({ ...rounded(row), dir: row.slug, overrides: overrides[i] })),
+  };
+}
+
+export function armsJson(doc: ArmsDocument): string {
+  return JSON.stringify(doc, null, 2) + '\n';
+}
+
+const CSV_COLUMNS = [
+  'arm', 'dir', 'replicates', 'relapsed', 'censored', 'extinct',
+  'median_relapse_h', 'median_ci95_low_h', 'median_ci95_high_h',
+  'relapse_probability', 'relapse_ci95_low', 'relapse_ci95_high',
+  'extinction_probability', 'extinction_ci95_low', 'extinction_ci95_high',
+  'hazard_ratio', 'hazard_ratio_ci95_low', 'hazard_ratio_ci95_high', 'log_rank_chi2', 'log_rank_p',
+];
+
+function cell(x: string | number | null): string {
+  if (x === null) return '';
+  if (typeof x === 'number') return fmt(x);
+  return /[",\n]/.test(x) ? `"${x.replace(/"/g, '""')}"` : x;
+}
+
+/** One row per arm; empty cells where a value is undefined (null in arms.json). */
+export function armsCsv(doc: ArmsDocument): string {
+  const lines = [CSV_COLUMNS.join(',')];
+  for (const a of doc.arms) {
+    const row = [
+      a.name, a.dir, a.replicates, a.relapsed, a.censored, a.extinct,
+      a.median_h, a.median_ci95_h[0], a.median_ci95_h[1],
+      a.relapse_probability, ...a.relapse_probability_ci95,
+      a.extinction_probability, ...a.extinction_probability_ci95,
+      a.hazard_ratio, a.hazard_ratio_ci95?.[0] ?? null, a.hazard_ratio_ci95?.[1] ?? null, a.log_rank_chi2, a.log_rank_p,
+    ];
+    lines.push(row.map(cell).join(','));
+  }
+  return lines.join('\n') + '\n';
+}

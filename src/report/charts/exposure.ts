@@ -1,0 +1,61 @@
+// Drug exposure along the time axis, for the shaded bands of the time charts: for each drug
+// that acts in this scenario (potency > 0 and a dose > 0; a potency-0 drug is a placebo
+// that an arm may switch on), its effect E(t) on a fine grid that includes every dose and
+// pulse end, merged into bands of nearly constant E.
+import { drugBreakpoints, drugEffect } from '../../model/pkpd.js';
+import type { Drug, Scenario } from '../../model/scenario.js';
+import type { ShadedBand } from './spec.js';
+import { cycle, days, DRUG_COLORS } from './style.js';
+
+const GRID = 600;
+/** Bands whose effect differs by less than this are merged; weaker effects are not drawn. */
+const LEVEL_STEP = 0.02;
+
+export interface ActiveDrug {
+  readonly drug: Drug;
+  /** Index in the scenario's drug list (fixes its colour across charts and arms). */
+  readonly index: number;
+  readonly rgb: string;
+}
+
+export function activeDrugs(s: Scenario): ActiveDrug[] {
+  return s.drugs.flatMap((drug, index) =>
+    drug.potency > 0 && drug.doses.some((d) => d.amount > 0) ? [{ drug, index, rgb: cycle(DRUG_COLORS, index) }] : [],
+  );
+}
+
+/** Sorted grid over [0, horizon] with every concentration jump of the drug. */
+export function drugGrid(drug: Drug, horizonH: number, n = GRID): number[] {
+  const pts = new Set<number>();
+  for (let k = 0; k <= n; k++) pts.add((k / n) * horizonH);
+  for (const b of drugBreakpoints(drug)) if (b >= 0 && b <= horizonH) pts.add(b);
+  return [...pts].sort((a, b) => a - b);
+}
+
+export function exposureBands(s: Scenario): ShadedBand[] {
+  const horizonH = s.time.horizonH;
+  const bands: ShadedBand[] = [];
+  activeDrugs(s).forEach(({ drug, rgb }, lane) => {
+    const grid = drugGrid(drug, horizonH);
+    const runs: { from: number; to: number; level: number }[] = [];
+    for (let i = 0; i + 1 < grid.length; i++) {
+      const level = Math.round(drugEffect(drug, (grid[i] + grid[i + 1]) / 2) / LEVEL_STEP) * LEVEL_STEP;
+      const last = runs[runs.length - 1];
+      if (last !== undefined && Math.abs(last.level - level) < LEVEL_STEP / 2) last.to = grid[i + 1];
+      else runs.push({ from: grid[i], to: grid[i + 1], level });
+    }
+    for (const r of runs) if (r.level >= LEVEL_STEP) bands.push({ from: days(r.from), to: days(r.to), rgb, level: r.level, lane });
+  });
+  return bands;
+}
+
+/** Empty datasets that put each acting drug in the legend as a coloured box. */
+export function drugLegendEntries(s: Scenario) {
+  return activeDrugs(s).map(({ drug, rgb }) => ({
+    label: `${drug.name} (${drug.effect}) exposure`,
+    data: [],
+    backgroundColor: `rgba(${rgb},0.35)`,
+    borderColor: `rgba(${rgb},0.35)`,
+    borderWidth: 0,
+  }));
+}

@@ -1,0 +1,61 @@
+// Relapse-free survival: one Kaplan-Meier step curve per arm, with a tick where replicates
+// are censored (alive without relapse, or extinct, at the horizon), and in the legend each
+// arm's median relapse time and, against the first arm, the hazard ratio and the log-rank
+// p-value.
+import { kaplanMeier } from '../../analysis/kaplanMeier.js';
+import type { ArmResult } from '../armResult.js';
+import type { ArmComparison } from '../compareArms.js';
+import type { ChartSpec, Point } from './spec.js';
+import { ARM_COLORS, cycle, days, rgba, timeAxis, title } from './style.js';
+
+export function formatP(p: number): string {
+  if (p < 1e-4) return 'p < 0.0001';
+  return `p = ${p < 0.001 ? p.toExponential(1) : p.toPrecision(2)}`;
+}
+
+function legendLabel(row: ArmComparison, reference: string, first: boolean, alone: boolean): string {
+  const median = row.median_h === null ? 'median not reached' : `median ${days(row.median_h).toFixed(1)} d`;
+  if (alone) return `${row.name}: ${median}`;
+  if (first) return `${row.name}: ${median} (reference)`;
+  const hr = row.hazard_ratio === null ? 'HR not estimable' : `HR ${row.hazard_ratio.toPrecision(2)}`;
+  const p = row.log_rank_p === null ? 'log-rank: no events' : `log-rank ${formatP(row.log_rank_p)}`;
+  return `${row.name}: ${median}; ${hr}, ${p} vs ${reference}`;
+}
+
+export function survivalChart(arms: readonly ArmResult[], rows: readonly ArmComparison[]): ChartSpec {
+  const horizonH = Math.max(...arms.map((a) => a.scenario.time.horizonH));
+  const datasets = arms.flatMap((arm, i) => {
+    const km = kaplanMeier(arm.relapse);
+    const rgb = cycle(ARM_COLORS, i);
+    const curve: Point[] = [{ x: 0, y: 1 }];
+    km.time.forEach((t, j) => curve.push({ x: days(t), y: km.survival[j] }));
+    curve.push({ x: days(arm.scenario.time.horizonH), y: curve[curve.length - 1].y });
+    const ticks: Point[] = Array.from(km.censorTimes, (t, j) => ({ x: days(t), y: km.censorSurvival[j] }));
+    return [
+      { label: legendLabel(rows[i], rows[0].name, i === 0, arms.length === 1), data: curve, stepped: 'before' as const, borderColor: rgba(rgb), backgroundColor: rgba(rgb), borderWidth: 2.5, pointRadius: 0, fill: false as const },
+      { label: `${arm.name}: censored`, data: ticks, showLine: false, clip: false as const, pointStyle: 'line' as const, rotation: 90, pointRadius: 7, borderWidth: 2, borderColor: rgba(rgb), backgroundColor: rgba(rgb), fill: false as const },
+    ];
+  });
+  const n = arms[0].relapse.length;
+  return {
+    id: 'survival',
+    title: 'Relapse-free survival',
+    config: {
+      type: 'line',
+      data: { datasets },
+      options: {
+        plugins: {
+          ...title('Relapse-free survival', `Kaplan-Meier over ${n} replicate${n === 1 ? '' : 's'}${arms.length > 1 ? ' per arm' : ''}; ticks: censored (no relapse by the horizon, extinct included)${arms.length > 1 ? '; HR: Cox hazard ratio' : ''}`),
+          legend: { position: 'bottom' },
+        },
+        scales: {
+          x: timeAxis(horizonH),
+          y: { type: 'linear', min: 0, max: 1, title: { display: true, text: 'Relapse-free (fraction of replicates)' } },
+        },
+      },
+    },
+    tickFormats: {},
+    legendHidden: datasets.map((_, j) => j).filter((j) => j % 2 === 1),
+    bands: [],
+  };
+}

@@ -1,0 +1,70 @@
+// Checks of the switch that need other sections of the scenario, run once the whole file is
+// otherwise valid, each reported at the field to change:
+//   - an exit_half_life in doublings needs a sensitive division rate > 0 (a doubling time);
+//   - a stationary_fraction must be reachable with an entry rate >= 0, given the exit and the
+//     growth of each phenotype (model/twoStateTargets.ts);
+//   - under the FOSL1 switch the initial persisters follow from the levels, so
+//     population.persister_fraction must not be given.
+import type { z } from 'zod';
+import { entryRateForFraction, exitRateForHalfLife, smallestReachableFraction } from '../model/twoStateTargets.js';
+import { TARGET_TOLERANCE, netGrowthOf, sensitiveDivisionRate, spanHours, type RawPhenotypes } from './resolveSwitch.js';
+import type { Span } from './units.js';
+
+/** The parts of a validated scenario these checks read. */
+interface Checked {
+  readonly population: { readonly persister_fraction: number };
+  readonly phenotypes: RawPhenotypes;
+  readonly switch:
+    | { readonly model: 'two-state'; readonly stationary_fraction?: number; readonly exit_rate?: number; readonly exit_half_life?: Span }
+    | { readonly model: 'fosl1' };
+}
+
+const num = (x: number) => String(Number(x.toPrecision(4)));
+
+export function checkSwitchAcrossSections(v: Checked, ctx: z.RefinementCtx): void {
+  const sw = v.switch;
+  if (sw.model === 'fosl1') {
+    if (v.population.persister_fraction > 0) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['population', 'persister_fraction'],
+        message: 'with switch model fosl1 the initial persisters follow from the levels (switch.initial_level); remove persister_fraction',
+        params: { expected: 'no persister_fraction (or 0)' },
+      });
+    }
+    return;
+  }
+  const divisionS = sensitiveDivisionRate(v.phenotypes);
+  if (sw.exit_half_life?.unit === 'doublings' && !(divisionS > 0)) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['switch', 'exit_half_life'],
+      message: 'a duration in doublings needs sensitive cells that divide (phenotypes.sensitive division_rate or doubling_time > 0)',
+      params: { expected: 'a duration such as 15d' },
+    });
+    return;
+  }
+  if (sw.stationary_fraction === undefined) return;
+  const exit = sw.exit_rate ?? (sw.exit_half_life !== undefined ? exitRateForHalfLife(spanHours(sw.exit_half_life, divisionS)) : 0);
+  const growth = netGrowthOf(v.phenotypes);
+  const p = sw.stationary_fraction;
+  const smallest = smallestReachableFraction(exit, growth);
+  const delta = growth.persister - growth.sensitive;
+  if (p < smallest - TARGET_TOLERANCE || entryRateForFraction(p, exit, growth) < -TARGET_TOLERANCE * exit) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['switch', 'stationary_fraction'],
+      message:
+        `out of reach: persisters outgrow sensitive cells by ${num(delta)}/h and exit at ${num(exit)}/h, ` +
+        `so even without entry the persister share settles at ${num(smallest)} or more`,
+      params: { expected: `a fraction >= ${num(smallest)}, or a faster exit` },
+    });
+  } else if (p > 0 && exit === 0 && delta === 0) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['switch', 'stationary_fraction'],
+      message: 'without exit and with equal growth the persister share never settles (every share is stationary)',
+      params: { expected: 'an exit_half_life or exit_rate > 0' },
+    });
+  }
+}

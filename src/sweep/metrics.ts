@@ -1,0 +1,69 @@
+// What a sweep reports for each point, from its replicates' records: the median relapse time
+// with its 95% CI (Kaplan-Meier, replicates without relapse censored at the horizon, as in
+// summary.json); the relapse, extinction and response probabilities with Wilson intervals;
+// the medians of the nadir size, the nadir time, the persister fraction at the nadir and the
+// final size, each with its distribution-free 95% CI.
+import { kaplanMeier } from '../analysis/kaplanMeier.js';
+import { wilsonInterval } from '../analysis/wilson.js';
+import type { SweepMetric } from '../scenario/schema.js';
+import { medianWithInterval, type Estimate } from './medianInterval.js';
+import type { RunRecord } from './runRecord.js';
+
+export type { SweepMetric } from '../scenario/schema.js';
+export { SWEEP_METRICS } from '../scenario/schema.js';
+
+export interface MetricInfo {
+  /** Axis and table label. */
+  readonly label: string;
+  /** A probability (axis 0..1) or a count spanning decades (log axis). */
+  readonly axis: 'linear' | 'probability' | 'log';
+}
+
+export const METRIC_INFO: Readonly<Record<SweepMetric, MetricInfo>> = {
+  median_relapse_h: { label: 'median relapse time (h)', axis: 'linear' },
+  relapse_probability: { label: 'relapse probability', axis: 'probability' },
+  extinction_probability: { label: 'extinction probability', axis: 'probability' },
+  response_probability: { label: 'response probability', axis: 'probability' },
+  nadir_cells: { label: 'median nadir size (cells)', axis: 'log' },
+  nadir_h: { label: 'median nadir time (h)', axis: 'linear' },
+  nadir_persister_fraction: { label: 'median persister fraction at the nadir', axis: 'probability' },
+  final_cells: { label: 'median final size (cells)', axis: 'log' },
+};
+
+export interface PointSummary {
+  readonly replicates: number;
+  readonly relapsed: number;
+  readonly extinct: number;
+  readonly responded: number;
+  readonly metrics: Readonly<Record<SweepMetric, Estimate>>;
+}
+
+function proportion(successes: number, n: number): Estimate {
+  const [lo, hi] = wilsonInterval(successes, n);
+  return { value: n === 0 ? null : successes / n, lo, hi };
+}
+
+export function summarizePoint(runs: readonly RunRecord[], horizonH: number): PointSummary {
+  const n = runs.length;
+  const relapsed = runs.filter((r) => r.relapse_h !== null).length;
+  const extinct = runs.filter((r) => r.extinct_h !== null).length;
+  const responded = runs.filter((r) => r.responded).length;
+  const km = kaplanMeier(runs.map((r) => ({ time: r.relapse_h ?? horizonH, event: r.relapse_h !== null })));
+  const withNadir = runs.filter((r) => r.nadir_cells > 0);
+  return {
+    replicates: n,
+    relapsed,
+    extinct,
+    responded,
+    metrics: {
+      median_relapse_h: { value: km.median, lo: km.medianLower, hi: km.medianUpper },
+      relapse_probability: proportion(relapsed, n),
+      extinction_probability: proportion(extinct, n),
+      response_probability: proportion(responded, n),
+      nadir_cells: medianWithInterval(runs.map((r) => r.nadir_cells)),
+      nadir_h: medianWithInterval(runs.map((r) => r.nadir_h)),
+      nadir_persister_fraction: medianWithInterval(withNadir.map((r) => r.nadir_persisters / r.nadir_cells)),
+      final_cells: medianWithInterval(runs.map((r) => r.final_sensitive + r.final_persister)),
+    },
+  };
+}

@@ -1,0 +1,37 @@
+// One replicate of one sweep point, as journaled and as written to runs.csv: the outcome's
+// scalars, times rounded to 6 significant digits. Every output of a sweep is computed from
+// these records, so a merge of shards, which reads them back from disk, gives the same bytes.
+import type { ReplicateOutcome } from '../engine/outcome.js';
+import { round6 } from '../output/numbers.js';
+
+export interface RunRecord {
+  readonly replicate: number;
+  readonly nadir_h: number;
+  readonly nadir_cells: number;
+  readonly nadir_persisters: number;
+  readonly responded: boolean;
+  readonly relapse_h: number | null;
+  readonly extinct_h: number | null;
+  readonly final_sensitive: number;
+  readonly final_persister: number;
+}
+
+export const RUN_FIELDS = [
+  'replicate', 'nadir_h', 'nadir_cells', 'nadir_persisters', 'responded', 'relapse_h', 'extinct_h', 'final_sensitive', 'final_persister',
+] as const satisfies readonly (keyof RunRecord)[];
+
+const r6 = (x: number | null) => (x === null ? null : round6(x));
+
+export function runRecord(o: ReplicateOutcome): RunRecord {
+  return {
+    replicate: o.replicate,
+    nadir_h: round6(o.nadirH),
+    nadir_cells: o.nadirCells,
+    nadir_persisters: o.nadirPersisters ?? 0,
+    responded: o.responded,
+    relapse_h: r6(o.relapseH),
+    extinct_h: r6(o.extinctH),
+    final_sensitive: o.final.sensitive,
+    final_persister: o.final.persister,
+  };
+}
