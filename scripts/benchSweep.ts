@@ -3,7 +3,9 @@
 // on 1 and on 2 worker threads, from the built worker bundle, alternately
 // BENCH_SWEEP_REPEATS times (default 3); the best time of each counts, so that a burst of
 // other work on the machine does not decide the figure. Prints the wall times, the
-// speed-up (target >= 1.8 on two cores) and whether both gave the same results.
+// speed-up (target >= 1.8 on two cores), the CPU time the process got per second of wall
+// time (near the worker count on an idle machine, lower when other work competes for the
+// cores) and whether both gave the same results.
 import { availableParallelism } from 'node:os';
 import type { Scenario } from '../src/model/scenario.js';
 import { ThreadExecutor, defaultWorkerUrl } from '../src/sweep/executors.js';
@@ -13,6 +15,7 @@ import type { RunRecord } from '../src/sweep/runRecord.js';
 async function timeSweep(points: { index: number; scenario: Scenario }[], replicates: number, workers: number) {
   const url = defaultWorkerUrl();
   const records: RunRecord[][] = [];
+  const c0 = process.cpuUsage();
   const t0 = performance.now();
   await runPoints(points, replicates, {
     executors: Array.from({ length: workers }, () => new ThreadExecutor(url)),
@@ -20,7 +23,9 @@ async function timeSweep(points: { index: number; scenario: Scenario }[], replic
       records[point] = runs;
     },
   });
-  return { seconds: (performance.now() - t0) / 1000, records };
+  const seconds = (performance.now() - t0) / 1000;
+  const cpu = process.cpuUsage(c0);
+  return { seconds, cpuPerWall: (cpu.user + cpu.system) / 1e6 / seconds, records };
 }
 
 export async function benchSweep(reference: Scenario): Promise<void> {
@@ -30,19 +35,16 @@ export async function benchSweep(reference: Scenario): Promise<void> {
     index,
     scenario: { ...reference, drugs: reference.drugs.map((d) => ({ ...d, potency })) },
   }));
-  let one = await timeSweep(points, replicates, 1);
-  let two = await timeSweep(points, replicates, 2);
-  const times: [number[], number[]] = [[one.seconds], [two.seconds]];
-  for (let k = 1; k < repeats; k++) {
-    times[0].push((one = await timeSweep(points, replicates, 1)).seconds);
-    times[1].push((two = await timeSweep(points, replicates, 2)).seconds);
-  }
-  const [best1, best2] = times.map((t) => Math.min(...t));
-  const same = JSON.stringify(one.records) === JSON.stringify(two.records);
+  const runs: Awaited<ReturnType<typeof timeSweep>>[][] = [[], []];
+  for (let k = 0; k < repeats; k++) for (const workers of [1, 2]) runs[workers - 1].push(await timeSweep(points, replicates, workers));
+  const best = runs.map((r) => r.reduce((a, b) => (b.seconds < a.seconds ? b : a)));
+  const times = runs.map((r) => r.map((x) => x.seconds));
+  const [best1, best2] = best.map((b) => b.seconds);
+  const same = JSON.stringify(runs[0][0].records) === JSON.stringify(runs[1][0].records);
   const list = (t: number[]) => t.map((x) => x.toFixed(2)).join(', ');
   console.log(`persim bench: sweep, ${points.length} points x ${replicates} replicates of the reference model (${availableParallelism()} cores)`);
-  console.log(`  1 worker   ${best1.toFixed(2)} s   (best of ${list(times[0])})`);
-  console.log(`  2 workers  ${best2.toFixed(2)} s   (best of ${list(times[1])})`);
+  console.log(`  1 worker   ${best1.toFixed(2)} s   (best of ${list(times[0])}; CPU per wall second ${best[0].cpuPerWall.toFixed(2)})`);
+  console.log(`  2 workers  ${best2.toFixed(2)} s   (best of ${list(times[1])}; CPU per wall second ${best[1].cpuPerWall.toFixed(2)})`);
   console.log(`  speed-up   ${(best1 / best2).toFixed(2)}   (target >= 1.8 on two cores)`);
   console.log(`  identical results with 1 and 2 workers: ${same ? 'yes' : 'NO'}`);
 }

@@ -42,16 +42,16 @@ export function describeFosl1(s: Scenario, sw: Fosl1Switch, out: string[]): void
   const off = fixedPoints(sw, NO_DRUG);
   const full = forcing(1);
   section(out, 'The FOSL1 level: steady levels of its drift (noise aside)');
-  out.push(`- Off drug: ${landscape(off)}`);
+  out.push(`- Off drug: ${landscape(off)}.`);
   out.push(`  ${thresholdPlaces(sw, off)}`);
-  out.push(`- At full drug stress (stress = 1): ${landscape(fixedPoints(sw, full))}`);
+  out.push(`- At full drug stress (stress = 1): ${landscape(fixedPoints(sw, full))}.`);
   for (const d of s.drugs) {
     const e = peakEffect(s, d);
     if (e <= 0 || (d.effect !== 'block-entry' && d.effect !== 'promote-exit')) continue;
     const with0 = d.effect === 'block-entry' ? forcing(0, 1 - d.potency * e) : forcing(0, 1, d.potency * e);
     const with1 = d.effect === 'block-entry' ? forcing(1, 1 - d.potency * e) : forcing(1, 1, d.potency * e);
     const what = d.effect === 'block-entry' ? `production x ${num(1 - d.potency * e)}` : `decay + ${num(d.potency * e)} per hour`;
-    out.push(`- With ${d.name} at its peak effect ${num(e)} (${what}): off drug ${landscape(fixedPoints(sw, with0))}; at full stress ${landscape(fixedPoints(sw, with1))}`);
+    out.push(`- With ${d.name} at its peak effect ${num(e)} (${what}): off drug ${landscape(fixedPoints(sw, with0))}; at full stress ${landscape(fixedPoints(sw, with1))}.`);
   }
   describeRates(s, sw, off, out);
 }
@@ -120,11 +120,11 @@ function peakEffect(s: Scenario, d: Drug): number {
 function landscape(fp: FixedPoint[]): string {
   const stable = fp.filter((p) => p.stable);
   const barriers = fp.filter((p) => !p.stable);
-  if (stable.length === 0) return 'no steady level: the level grows without bound.';
-  if (stable.length === 1) return `one steady level, ${num(stable[0].level)}: monostable, every level relaxes towards it.`;
+  if (stable.length === 0) return 'no steady level: the level grows without bound';
+  if (stable.length === 1) return `one steady level, ${num(stable[0].level)}: monostable, every level relaxes towards it`;
   const levels = stable.map((p) => num(p.level)).join(' and ');
   const b = barriers.map((p) => num(p.level)).join(' and ');
-  return `steady levels ${levels}, separated by ${barriers.length === 1 ? 'a barrier' : 'barriers'} at ${b}: bistable, noise makes cells hop between them.`;
+  return `steady levels ${levels}, separated by ${barriers.length === 1 ? 'a barrier' : 'barriers'} at ${b}: bistable, noise makes cells hop between them`;
 }
 
 function thresholdPlaces(sw: Fosl1Switch, fp: FixedPoint[]): string {

@@ -3,7 +3,7 @@
 // stationary density p (model/fosl1Stationary.ts) takes on average
 //   up, from a to b > a:   T = (2 / sigma^2) integral_a^b dy / p(y) integral_0^y p(z) dz,
 //   down, from a to b < a: T = (2 / sigma^2) integral_b^a dy / p(y) integral_y^inf p(z) dz
-// (Gardiner, Handbook of Stochastic Methods, 1985, sec. 5.2.7). Both are computed on one grid
+// (Gardiner, Handbook of Stochastic Methods, 2nd ed. 1985, ch. 5). Both are computed on one grid
 // in log space, so barriers of hundreds of noise units do not overflow before the answer does.
 import type { Fosl1Forcing } from '../model/fosl1Drift.js';
 import { gridEnd, logDensityGrid } from '../model/fosl1Stationary.js';
@@ -21,11 +21,12 @@ function logAddExp(a: number, b: number): number {
 export function meanPassageTime(sw: Fosl1Switch, f: Fosl1Forcing, from: number, to: number): number {
   if (from === to) return 0;
   if (sw.noise === 0) return NaN;
-  const xMax = Math.max(gridEnd(sw, f), from, to) * 1.05;
+  // Up needs the density on [0, to] only; down needs its whole upper tail.
+  const up = to > from;
+  const xMax = up ? to : Math.max(gridEnd(sw, f), from) * 1.05;
   const { logP } = logDensityGrid(sw, f, xMax, GRID);
   const h = xMax / GRID;
   // logInner[i] = log of integral_0^{x_i} p (up) or integral_{x_i}^{xMax} p (down), trapezoid.
-  const up = to > from;
   const logInner = new Float64Array(GRID + 1);
   if (up) {
     logInner[0] = -Infinity;

@@ -1,8 +1,9 @@
 // The FOSL1 switch in the agent engine: every cell's level (a per-cell field of the
 // CellStore) and the phenotype that follows it. Births and deaths are drawn by the agent
 // engine's Gillespie loop within a step; then, at the end of the step, every living cell's
-// level advances by one Euler-Maruyama step (Kloeden & Platen 1992, Numerical Solution of
-// Stochastic Differential Equations, sec. 9.1 and 14.1) with the step's averaged forcing,
+// level advances by one Euler-Maruyama step (Maruyama 1955, Rend Circ Mat Palermo 4:48;
+// Kloeden & Platen 1992, Numerical Solution of Stochastic Differential Equations) with the
+// step's averaged forcing,
 //   x <- max(0, x + f(x) dt + noise sqrt(dt) Z),
 // the projection onto x >= 0 being the Euler scheme for the reflected SDE (Slominski 1994,
 // Stoch Proc Appl 50:197; Lepingle 1995, Math Comput Simul 38:119). Unlike the symmetric

@@ -1,9 +1,10 @@
 // The drug-free stationary state of one cell's FOSL1 level and phenotype, in closed form up
-// to quadrature, used to draw `initial_level: stationary` and by `persim explain`.
+// to quadrature, for `persim explain` and as the check of the growing tumour's steady state
+// (fosl1SteadyState.ts), which reduces to it when both states grow alike.
 //
 // Level: a one-dimensional diffusion dx = f(x) dt + sigma dW reflecting at 0 has the
 // stationary density p(x) proportional to exp(2 U(x) / sigma^2), U(x) = integral_0^x f
-// (Gardiner, Handbook of Stochastic Methods, 1985, sec. 5.2.2). Phenotype: below the off
+// (Gardiner, Handbook of Stochastic Methods, 2nd ed. 1985, ch. 5). Phenotype: below the off
 // threshold a cell is sensitive, above the on threshold a persister; in between it is a
 // persister iff it last touched the on threshold rather than the off threshold. By time
 // reversibility of one-dimensional diffusions that probability, at stationarity, is the
@@ -11,9 +12,10 @@
 // solution of the Fokker-Planck equation in the hysteresis band).
 //
 // This is the steady state of one cell, without division: it ignores that persisters and
-// sensitive cells grow at different rates and the inheritance noise at division, which the
-// engine then adds. With noise 0 the level is the steady level reached from 0 (a cell that
-// never crossed the on threshold on the way up is sensitive).
+// sensitive cells grow at different rates and the inheritance noise at division. With noise
+// 0 the level is the steady level reached from 0 (a cell that never crossed the on threshold
+// on the way up is sensitive). The density grid also serves the passage times of
+// analysis/fosl1Passage.ts.
 import { fosl1Drift, NO_DRUG, type Fosl1Forcing } from './fosl1Drift.js';
 import { fixedPoints, levelCeiling, lowestSteadyLevel } from './fosl1FixedPoints.js';
 import type { Fosl1Switch } from './scenario.js';
@@ -24,12 +26,6 @@ export const STATIONARY_GRID = 8192;
 const TAIL_SDS = 12;
 
 export interface StationaryLevels {
-  /** Grid points, evenly spaced from 0 (length STATIONARY_GRID + 1); empty when the noise is 0. */
-  readonly x: Float64Array;
-  /** Cumulative probability at each grid point (0 at x[0], 1 at the end). */
-  readonly cdf: Float64Array;
-  /** P(persister | level x[i]). */
-  readonly persister: Float64Array;
   /** Stationary persister fraction, mean and standard deviation of the level. */
   readonly persisterFraction: number;
   readonly mean: number;
@@ -40,8 +36,7 @@ export interface StationaryLevels {
 
 function deterministic(sw: Fosl1Switch): StationaryLevels {
   const level = lowestSteadyLevel(sw, NO_DRUG);
-  const empty = new Float64Array(0);
-  return { x: empty, cdf: empty, persister: empty, persisterFraction: level > sw.onThreshold ? 1 : 0, mean: level, sd: 0, deterministicLevel: level };
+  return { persisterFraction: level > sw.onThreshold ? 1 : 0, mean: level, sd: 0, deterministicLevel: level };
 }
 
 /**
@@ -108,46 +103,17 @@ export function stationaryLevels(sw: Fosl1Switch): StationaryLevels {
     for (let i = iOff; i <= iOn; i++) persister[i] = total > 0 ? running[i] / total : 1;
   }
 
-  const cdf = new Float64Array(n + 1);
-  for (let i = 1; i <= n; i++) cdf[i] = cdf[i - 1] + 0.5 * h * (p[i - 1] + p[i]);
-  const z = cdf[n];
+  // Trapezoid weights of the normalised density.
+  let z = 0;
+  for (let i = 0; i <= n; i++) z += p[i] * h * (i === 0 || i === n ? 0.5 : 1);
   let fraction = 0;
   let mean = 0;
   let m2 = 0;
   for (let i = 0; i <= n; i++) {
-    cdf[i] /= z;
     const w = (p[i] * h * (i === 0 || i === n ? 0.5 : 1)) / z;
     fraction += w * persister[i];
     mean += w * x[i];
     m2 += w * x[i] * x[i];
   }
-  cdf[n] = 1;
-  return { x, cdf, persister, persisterFraction: fraction, mean, sd: Math.sqrt(Math.max(0, m2 - mean * mean)), deterministicLevel: NaN };
-}
-
-/**
- * A level and phenotype from uniforms u (level) and v (phenotype in the band): the level by
- * inversion of the CDF interpolated linearly between grid points (the density taken constant
- * within each cell of width xMax / STATIONARY_GRID), the
- * phenotype persister iff v < P(persister | level). Returns the level; `isPersister` is set.
- */
-export function drawStationary(st: StationaryLevels, u: number, v: number, out: { isPersister: boolean }, sw: Fosl1Switch): number {
-  if (st.x.length === 0) {
-    out.isPersister = st.deterministicLevel > sw.onThreshold;
-    return st.deterministicLevel;
-  }
-  const cdf = st.cdf;
-  let lo = 0;
-  let hi = cdf.length - 1;
-  while (hi - lo > 1) {
-    const mid = (lo + hi) >> 1;
-    if (cdf[mid] <= u) lo = mid;
-    else hi = mid;
-  }
-  const span = cdf[hi] - cdf[lo];
-  const t = span > 0 ? (u - cdf[lo]) / span : 0;
-  const level = st.x[lo] + t * (st.x[hi] - st.x[lo]);
-  const q = st.persister[lo] + t * (st.persister[hi] - st.persister[lo]);
-  out.isPersister = level > sw.onThreshold || (level >= sw.offThreshold && v < q);
-  return level;
+  return { persisterFraction: fraction, mean, sd: Math.sqrt(Math.max(0, m2 - mean * mean)), deterministicLevel: NaN };
 }

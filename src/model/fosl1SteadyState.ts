@@ -13,7 +13,7 @@
 // Trans Electron Devices 16:64), h^-2 D B(-/+ f h / D) with B(z) = z / (e^z - 1), which keep the
 // exact ratio exp(f h / D) of the stationary density between neighbouring cells. The stable
 // distribution is the Perron eigenvector of its mean matrix M (a Metzler matrix), found by
-// inverse iteration (Wilkinson 1965, The Algebraic Eigenvalue Problem, ch. 9) with the shift
+// inverse iteration (Wilkinson 1965, The Algebraic Eigenvalue Problem) with the shift
 // mu = max(lambda_S, lambda_P) + SHIFT, above the Perron root since the columns of M sum to
 // lambda; mu - M is then a nonsingular M-matrix, factorised stably without pivoting. Ordering
 // the unknowns by grid cell, sensitive before persister, makes M banded (width 3).

@@ -4,7 +4,8 @@
 //   - a stationary_fraction must be reachable with an entry rate >= 0, given the exit and the
 //     growth of each phenotype (model/twoStateTargets.ts);
 //   - under the FOSL1 switch the initial persisters follow from the levels, so
-//     population.persister_fraction must not be given.
+//     population.persister_fraction must not be given, and a time.dt given by hand must keep
+//     the level's Euler step stable: dt x (decay + the promote-exit potencies) < 1.
 import type { z } from 'zod';
 import { entryRateForFraction, exitRateForHalfLife, smallestReachableFraction } from '../model/twoStateTargets.js';
 import { TARGET_TOLERANCE, netGrowthOf, sensitiveDivisionRate, spanHours, type RawPhenotypes } from './resolveSwitch.js';
@@ -12,11 +13,13 @@ import type { Span } from './units.js';
 
 /** The parts of a validated scenario these checks read. */
 interface Checked {
+  readonly time: { readonly dt?: number };
   readonly population: { readonly persister_fraction: number };
+  readonly drugs: readonly { readonly effect: string; readonly potency: number }[];
   readonly phenotypes: RawPhenotypes;
   readonly switch:
     | { readonly model: 'two-state'; readonly stationary_fraction?: number; readonly exit_rate?: number; readonly exit_half_life?: Span }
-    | { readonly model: 'fosl1' };
+    | { readonly model: 'fosl1'; readonly decay: number };
 }
 
 const num = (x: number) => String(Number(x.toPrecision(4)));
@@ -30,6 +33,15 @@ export function checkSwitchAcrossSections(v: Checked, ctx: z.RefinementCtx): voi
         path: ['population', 'persister_fraction'],
         message: 'with switch model fosl1 the initial persisters follow from the levels (switch.initial_level); remove persister_fraction',
         params: { expected: 'no persister_fraction (or 0)' },
+      });
+    }
+    const loss = sw.decay + v.drugs.reduce((sum, d) => sum + (d.effect === 'promote-exit' ? d.potency : 0), 0);
+    if (v.time.dt !== undefined && v.time.dt * loss >= 1) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['time', 'dt'],
+        message: `too long for the FOSL1 level: its Euler step needs dt x (decay + promote-exit potencies) < 1, here ${num(v.time.dt * loss)}`,
+        params: { expected: `a step below ${num(1 / loss)} h (or no dt: the default is accurate)` },
       });
     }
     return;

@@ -1,12 +1,12 @@
 // With feedback 0, no drug and thresholds out of reach, the FOSL1 level is an Ornstein-Uhlenbeck
 // process dx = (basal - decay x) dt + noise dW: at steady state its mean is basal / decay and
-// its variance noise^2 / (2 decay). Euler-Maruyama keeps the mean exactly and has the
-// stationary variance noise^2 dt / (1 - (1 - decay dt)^2) = noise^2 / (decay (2 - decay dt)),
-// a relative bias of decay dt / 2 (Kloeden & Platen 1992, sec. 9.7). At decay dt = 0.01 the
-// bias (0.5%) is well below the tolerance (1.8%); at the default step (decay dt = 0.015) the
-// test checks the scheme's own stationary variance. Cells neither divide nor die, so they are
-// independent; records 30 h apart (3 relaxation times, correlation e^-3) are pooled.
-// Tolerances: 4 standard errors.
+// its variance noise^2 / (2 decay). Euler-Maruyama is the AR(1) recursion
+// x' = (1 - decay dt) x + basal dt + noise sqrt(dt) Z: it keeps the mean exactly, and its
+// stationary variance noise^2 dt / (1 - (1 - decay dt)^2) = noise^2 / (decay (2 - decay dt)) is
+// biased by decay dt / 2. At decay dt = 0.01 that bias (0.5%) is well below the tolerance
+// (1.8%); at the default step (decay dt = 0.015) the test checks the scheme's own stationary
+// variance. Cells neither divide nor die, so they are independent; records 30 h apart
+// (3 relaxation times, correlation e^-3) are pooled. Tolerances: 4 standard errors.
 import { describe, expect, it } from 'vitest';
 import { simulate } from '../../src/engine/simulate.js';
 import { defaultStep } from '../../src/model/steps.js';
