@@ -50,8 +50,13 @@ export class CellStore {
 
   /** Appends a cell to pool p and returns its slot; its fields are left for the caller to set. */
   add(p: number, timeH: number): number {
-    if (this.counts[p] === this.capacity[p]) this.grow(p, timeH);
     if (this.size >= this.maxCells) throw new PopulationLimitError(this.maxCells, timeH);
+    return this.append(p, timeH);
+  }
+
+  /** A free slot at the end of pool p, growing it if needed (no population check). */
+  private append(p: number, timeH: number): number {
+    if (this.counts[p] === this.capacity[p]) this.grow(p, timeH);
     return this.counts[p]++;
   }
 
@@ -76,7 +81,7 @@ export class CellStore {
 
   /** Moves the cell in slot k of pool p to pool `to`; returns its new slot. */
   move(p: number, k: number, to: number, timeH: number): number {
-    const j = this.add(to, timeH);
+    const j = this.append(to, timeH);
     for (let f = 0; f < this.fields.length; f++) this.fields[f][to][j] = this.fields[f][p][k];
     this.remove(p, k);
     return j;

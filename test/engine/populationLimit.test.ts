@@ -35,3 +35,14 @@ describe('population limit of the agent engine', () => {
     expect(existsSync(join(dir, 'out'))).toBe(false);
   });
 });
+
+describe('CellStore at its limit', () => {
+  it('a switch between pools is allowed when the population sits exactly at the limit', async () => {
+    const { CellStore, SENSITIVE, PERSISTER } = await import('../../src/engine/cellStore.js');
+    const store = new CellStore(4, 4);
+    for (let i = 0; i < 4; i++) store.add(SENSITIVE, 0);
+    expect(() => store.add(SENSITIVE, 0)).toThrow(PopulationLimitError);
+    store.move(SENSITIVE, 0, PERSISTER, 0);
+    expect(Array.from(store.counts)).toEqual([3, 1]);
+  });
+});
