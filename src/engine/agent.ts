@@ -31,64 +31,75 @@ export interface AgentOptions {
   readonly onRecord?: (recordIndex: number, levels: LevelView) => void;
 }
 
-export function runAgentReplicate(
-  s: Scenario,
-  tl: Timeline,
-  replicate: number,
-  rng: RandomStream,
-  maxCells = DEFAULT_MAX_CELLS,
-  opts: AgentOptions = {},
-): ReplicateOutcome {
-  const n0 = s.population.initial;
-  const store = new CellStore(Math.ceil(n0 * 1.5), maxCells);
-  const levels = s.switch.model === 'fosl1' ? new Fosl1Levels(s, s.switch, tl, store, opts.levelRng ?? rng) : null;
-  if (levels !== null) levels.seed(n0);
-  else {
-    const p0exact = n0 * s.population.persisterFraction;
-    const p0 = Math.floor(p0exact) + (rng.double() < p0exact - Math.floor(p0exact) ? 1 : 0);
-    for (let i = 0; i < n0 - p0; i++) store.add(SENSITIVE, 0);
-    for (let i = 0; i < p0; i++) store.add(PERSISTER, 0);
-  }
-  const counts = store.counts;
-  const p0 = counts[PERSISTER];
+/**
+ * One replicate of the agent engine, advanced one timeline step at a time. `runAgentReplicate`
+ * runs it to the end; the teaching explorer advances it frame by frame and reads the cells.
+ */
+export class AgentRun {
+  readonly store: CellStore;
+  readonly levels: Fosl1Levels | null;
+  /** Index of the next timeline step to run. */
+  step = 0;
+  /** Current time, hours. */
+  t = 0;
+  extinctH: number | null = null;
+  private readonly recS: Float64Array;
+  private readonly recP: Float64Array;
+  private readonly recMean: Float64Array | null;
+  private readonly recSd: Float64Array | null;
+  private readonly moments = { mean: 0, sd: 0 };
+  private readonly watch: BurdenWatch;
+  private rec = 0;
+  private clock: number;
+  private divisions = 0;
+  private deaths = 0;
+  private entries = 0;
+  private exits = 0;
 
-  const nRec = tl.recordTimes.length;
-  const recS = new Float64Array(nRec);
-  const recP = new Float64Array(nRec);
-  const recMean = levels !== null ? new Float64Array(nRec).fill(NaN) : null;
-  const recSd = levels !== null ? new Float64Array(nRec).fill(NaN) : null;
-  const moments = { mean: 0, sd: 0 };
-  const capacity = s.population.capacity ?? 0;
-  const watch = new BurdenWatch(relapseThreshold(s), n0, p0);
-  let divisions = 0;
-  let deaths = 0;
-  let entries = 0;
-  let exits = 0;
-  let extinctH: number | null = null;
-
-  let rec = 0;
-  const record = (boundary: number) => {
-    while (rec < nRec && tl.recordBoundary[rec] === boundary) {
-      recS[rec] = counts[SENSITIVE];
-      recP[rec] = counts[PERSISTER];
-      if (levels !== null && recMean !== null && recSd !== null) {
-        levels.moments(moments);
-        recMean[rec] = moments.mean;
-        recSd[rec] = moments.sd;
-        opts.onRecord?.(rec, levels.view());
-      }
-      rec++;
+  constructor(
+    private readonly s: Scenario,
+    private readonly tl: Timeline,
+    private readonly replicate: number,
+    private readonly rng: RandomStream,
+    maxCells = DEFAULT_MAX_CELLS,
+    private readonly opts: AgentOptions = {},
+  ) {
+    const n0 = s.population.initial;
+    const store = new CellStore(Math.ceil(n0 * 1.5), maxCells);
+    this.store = store;
+    this.levels = s.switch.model === 'fosl1' ? new Fosl1Levels(s, s.switch, tl, store, opts.levelRng ?? rng) : null;
+    if (this.levels !== null) this.levels.seed(n0);
+    else {
+      const p0exact = n0 * s.population.persisterFraction;
+      const p0 = Math.floor(p0exact) + (rng.double() < p0exact - Math.floor(p0exact) ? 1 : 0);
+      for (let i = 0; i < n0 - p0; i++) store.add(SENSITIVE, 0);
+      for (let i = 0; i < p0; i++) store.add(PERSISTER, 0);
     }
-  };
-  record(0);
-  const nSteps = tl.boundaries.length - 1;
-  let t = 0;
-  // The unit-exponential clock of the next event, consumed at the current total rate and
-  // carried across step boundaries (a random time change), so that a boundary where the
-  // rates do not change leaves the trajectory untouched: arms that differ only by a late
-  // drug share their random numbers exactly up to its first dose.
-  let clock = -Math.log(1 - rng());
-  for (let i = 0; i < nSteps && extinctH === null; i++) {
+    const nRec = tl.recordTimes.length;
+    this.recS = new Float64Array(nRec);
+    this.recP = new Float64Array(nRec);
+    this.recMean = this.levels !== null ? new Float64Array(nRec).fill(NaN) : null;
+    this.recSd = this.levels !== null ? new Float64Array(nRec).fill(NaN) : null;
+    this.watch = new BurdenWatch(relapseThreshold(s), n0, store.counts[PERSISTER]);
+    this.record(0);
+    // The unit-exponential clock of the next event, consumed at the current total rate and
+    // carried across step boundaries (a random time change), so that a boundary where the
+    // rates do not change leaves the trajectory untouched: arms that differ only by a late
+    // drug share their random numbers exactly up to its first dose.
+    this.clock = -Math.log(1 - rng());
+  }
+
+  get finished(): boolean {
+    return this.extinctH !== null || this.step >= this.tl.boundaries.length - 1;
+  }
+
+  /** Runs the next timeline step; returns false once the run is finished. */
+  advance(): boolean {
+    if (this.finished) return false;
+    const { tl, rng, store, levels, watch } = this;
+    const counts = store.counts;
+    const capacity = this.s.population.capacity ?? 0;
+    const i = this.step;
     const t1 = tl.boundaries[i + 1];
     const bS = tl.divisionS[i];
     const dS = tl.deathS[i];
@@ -96,6 +107,13 @@ export function runAgentReplicate(
     const bP = tl.divisionP[i];
     const dP = tl.deathP[i];
     const xP = tl.exit[i];
+    let t = this.t;
+    let clock = this.clock;
+    let divisions = 0;
+    let deaths = 0;
+    let entries = 0;
+    let exits = 0;
+    let extinctH: number | null = null;
     for (;;) {
       const nS = counts[SENSITIVE];
       const nP = counts[PERSISTER];
@@ -153,22 +171,62 @@ export function runAgentReplicate(
       }
       if (extinctH !== null) break;
     }
-    t = t1;
+    this.clock = clock;
+    this.divisions += divisions;
+    this.deaths += deaths;
+    this.entries += entries;
+    this.exits += exits;
+    this.extinctH = extinctH;
+    this.t = t1;
+    this.step = i + 1;
     if (levels !== null && extinctH === null) levels.advance(i, t1);
-    record(i + 1);
+    this.record(i + 1);
+    return !this.finished;
   }
-  if (levels !== null) {
-    entries += levels.entries;
-    exits += levels.exits;
+
+  outcome(): ReplicateOutcome {
+    const counts = this.store.counts;
+    const levels = this.levels;
+    const entries = this.entries + (levels?.entries ?? 0);
+    const exits = this.exits + (levels?.exits ?? 0);
+    return {
+      replicate: this.replicate,
+      sensitive: this.recS,
+      persister: this.recP,
+      ...this.watch.result(),
+      extinctH: this.extinctH,
+      final: { sensitive: counts[SENSITIVE], persister: counts[PERSISTER] },
+      counters: { initial: this.s.population.initial, divisions: this.divisions, deaths: this.deaths, entries, exits },
+      ...(this.recMean !== null && this.recSd !== null ? { fosl1Mean: this.recMean, fosl1Sd: this.recSd } : {}),
+    };
   }
-  return {
-    replicate,
-    sensitive: recS,
-    persister: recP,
-    ...watch.result(),
-    extinctH,
-    final: { sensitive: counts[SENSITIVE], persister: counts[PERSISTER] },
-    counters: { initial: n0, divisions, deaths, entries, exits },
-    ...(recMean !== null && recSd !== null ? { fosl1Mean: recMean, fosl1Sd: recSd } : {}),
-  };
+
+  private record(boundary: number): void {
+    const { tl, store, levels } = this;
+    const nRec = tl.recordTimes.length;
+    while (this.rec < nRec && tl.recordBoundary[this.rec] === boundary) {
+      const k = this.rec++;
+      this.recS[k] = store.counts[SENSITIVE];
+      this.recP[k] = store.counts[PERSISTER];
+      if (levels !== null && this.recMean !== null && this.recSd !== null) {
+        levels.moments(this.moments);
+        this.recMean[k] = this.moments.mean;
+        this.recSd[k] = this.moments.sd;
+        this.opts.onRecord?.(k, levels.view());
+      }
+    }
+  }
+}
+
+export function runAgentReplicate(
+  s: Scenario,
+  tl: Timeline,
+  replicate: number,
+  rng: RandomStream,
+  maxCells = DEFAULT_MAX_CELLS,
+  opts: AgentOptions = {},
+): ReplicateOutcome {
+  const run = new AgentRun(s, tl, replicate, rng, maxCells, opts);
+  while (run.advance());
+  return run.outcome();
 }
