@@ -66,7 +66,7 @@ Exit codes: 0 done, 2 bad input (nothing is run or written), 130 stopped by Ctrl
 SIGTERM), 1 any other failure.
 
 Examples:
-  persim sweep scenarios/04-entry-blockade-sweep.yaml
+  persim sweep scenarios/15-entry-blockade-sweep.yaml
   persim sweep s.yaml --vary switch.induced_entry_rate=1e-4/h..1e-2/h:log:9 --replicates 50
   persim sweep s.yaml --vary drugs.fosl1i.potency=0,0.5,0.9 --vary drugs.chemo.schedule.0.every=7d,14d
   persim sweep s.yaml --vary switch.exit_rate=1e-3..1e-1:log --vary switch.entry_rate=1e-5..1e-3:log --sample lhs:200

@@ -1,5 +1,5 @@
 // Runs the (point, replicate) tasks of a sweep on a set of executors, two tasks in flight
-// per executor so that a worker never waits for the main thread. Tasks are handed out in
+// per executor (one near the end) so that a worker never waits for the main thread. Tasks are handed out in
 // point order; when the last replicate of a point arrives, its records (sorted by replicate)
 // go to onPointDone, which journals them. An abort signal (Ctrl-C) stops every executor at
 // once: finished points are kept, points in flight are dropped.
@@ -21,8 +21,6 @@ export interface PoolOptions {
   readonly onTask?: (done: number) => void;
 }
 
-const LANES_PER_EXECUTOR = 2;
-
 export async function runPoints(points: readonly PoolPoint[], replicates: number, opts: PoolOptions): Promise<'done' | 'stopped'> {
   const { executors, signal } = opts;
   const tasks: Task[] = points.flatMap((p) => Array.from({ length: replicates }, (_, r) => ({ point: p.index, replicate: r + 1 })));
@@ -43,8 +41,10 @@ export async function runPoints(points: readonly PoolPoint[], replicates: number
   const onAbort = () => void stopAll();
   signal?.addEventListener('abort', onAbort);
 
-  const lane = async (executor: Executor) => {
-    while (!stop && next < tasks.length) {
+  // The second lane of an executor keeps it busy during the round trip of a task; near the
+  // end it stops taking tasks, so that no executor holds a queued task while another idles.
+  const lane = async (executor: Executor, second: boolean) => {
+    while (!stop && next < tasks.length && !(second && tasks.length - next <= executors.length)) {
       const task = tasks[next++];
       let record: RunRecord;
       try {
@@ -72,7 +72,7 @@ export async function runPoints(points: readonly PoolPoint[], replicates: number
   };
 
   try {
-    if (!signal?.aborted) await Promise.all(executors.flatMap((e) => Array.from({ length: LANES_PER_EXECUTOR }, () => lane(e))));
+    if (!signal?.aborted) await Promise.all(executors.flatMap((e) => [lane(e, false), lane(e, true)]));
   } finally {
     signal?.removeEventListener('abort', onAbort);
     await stopAll();

@@ -44,7 +44,7 @@ export function buildSweepJson(plan: SweepPlan, shard: Shard | null): SweepJson 
     scenario: plan.identity,
     seed: plan.seed,
     streams: {
-      replicate: `persim/${plan.seed}/<replicate>/agent: replicate r of every point draws from the same streams (common random numbers)`,
+      replicate: `persim/${plan.seed}/<replicate>/<stream>: replicate r of every point draws from the same named streams (common random numbers)`,
       lhs: plan.sample.kind === 'lhs' ? `persim/${plan.seed}/0/${LHS_STREAM}` : null,
     },
     replicates: plan.replicates,

@@ -1,6 +1,6 @@
 // The unit of work of a sweep: one replicate of one point. A worker (or the main thread)
 // compiles a point's timeline once and runs its replicates; replicate r draws only from the
-// stream (seed, r, "agent"), so where and in which order a task runs does not change its result.
+// streams (seed, r, name), so where and in which order a task runs does not change its result.
 import { runReplicate } from '../engine/simulate.js';
 import type { Scenario } from '../model/scenario.js';
 import { compileTimeline, type Timeline } from '../model/timeline.js';

@@ -5,7 +5,8 @@
 import { spawn } from 'node:child_process';
 import { cpSync, existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { main } from '../../src/cli/main.js';
 import { ROOT, persim, tempDir } from '../helpers/cli.js';
 import { SMALL, scenarioFile, snapshot } from './fixtures.js';
 
@@ -68,7 +69,7 @@ describe('same bytes whatever the workers and the shards', () => {
 });
 
 describe('a sweep killed mid-way resumes to the same bytes', () => {
-  const args = (out: string, workers: string) => ['sweep', 'scenarios/04-entry-blockade-sweep.yaml', '--vary', 'drugs.fosl1i.potency=0..0.99:lin:16', '--replicates', '10', '--out', out, '--workers', workers, '-q'];
+  const args = (out: string, workers: string) => ['sweep', 'scenarios/15-entry-blockade-sweep.yaml', '--vary', 'drugs.fosl1i.potency=0..0.99:lin:12', '--replicates', '8', '--out', out, '--workers', workers, '-q'];
   const reference = tempDir();
 
   async function killMidway(out: string, signal: NodeJS.Signals): Promise<{ code: number | null; stderr: string }> {
@@ -82,7 +83,7 @@ describe('a sweep killed mid-way resumes to the same bytes', () => {
     child.kill(signal);
     const code = await exited;
     expect(done()).toBeGreaterThanOrEqual(1);
-    expect(done()).toBeLessThan(16); // it was stopped mid-way, not after the end
+    expect(done()).toBeLessThan(12); // it was stopped mid-way, not after the end
     expect(existsSync(join(out, 'sweep.csv'))).toBe(false);
     return { code, stderr };
   }
@@ -92,7 +93,7 @@ describe('a sweep killed mid-way resumes to the same bytes', () => {
     const out = tempDir();
     const { code, stderr } = await killMidway(out, 'SIGINT');
     expect(code).toBe(130);
-    expect(stderr).toMatch(/interrupted: \d+ of 16 points finished, kept in .*points\nresume with: persim sweep scenarios\/04-entry-blockade-sweep\.yaml .* --resume\n/);
+    expect(stderr).toMatch(/interrupted: \d+ of 12 points finished, kept in .*points\nresume with: persim sweep scenarios\/15-entry-blockade-sweep\.yaml .* --resume\n/);
     const resumed = persim([...args(out, '2'), '--resume']);
     expect(resumed.status).toBe(0);
     expect(snapshot(out)).toEqual(snapshot(reference));
@@ -111,6 +112,21 @@ describe('a sweep killed mid-way resumes to the same bytes', () => {
 
 describe('bad sweep input: exit 2, a clear message, nothing written', () => {
   const file = scenarioFile();
+
+  /** main() in-process (each spawn costs a Node start-up), stderr captured. */
+  async function run(args: string[]): Promise<{ code: number; stderr: string; stdout: string }> {
+    let stderr = '';
+    let stdout = '';
+    const err = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => ((stderr += String(chunk)), true));
+    const out = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => ((stdout += String(chunk)), true));
+    try {
+      return { code: await main(args), stderr, stdout };
+    } finally {
+      err.mockRestore();
+      out.mockRestore();
+    }
+  }
+
   it.each([
     ['an unknown path', ['--vary', 'switch.entry_ratez=0,1'], /--vary switch\.entry_ratez=0,1: .*unknown key 'entry_ratez'.*did you mean 'entry_rate'/],
     ['an empty range', ['--vary', 'switch.exit_rate=0.02..0.01:lin:3'], /empty range: the upper end \(0\.01\) is below the lower end \(0\.02\)/],
@@ -118,12 +134,20 @@ describe('bad sweep input: exit 2, a clear message, nothing written', () => {
     ['shard 3/3', ['--vary', 'switch.exit_rate=0,0.01', '--shard', '3/3'], /--shard 3\/3: shard index 3 is out of range for 3 shards; shards count from 0/],
     ['a bad worker count', ['--vary', 'switch.exit_rate=0,0.01', '--workers', '0'], /--workers must be a whole number >= 1/],
     ['an unknown metric', ['--vary', 'switch.exit_rate=0,0.01', '--metric', 'speed'], /unknown metric 'speed'/],
-  ])('%s', (_name, extra, message) => {
+  ])('%s', async (_name, extra, message) => {
     const out = join(tempDir(), 'out');
-    const r = persim(['sweep', file, ...extra, '--out', out]);
-    expect(r.status).toBe(2);
+    const r = await run(['sweep', file, ...extra, '--out', out]);
+    expect(r.code).toBe(2);
     expect(r.stderr).toMatch(message);
     expect(r.stdout).toBe('');
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('the built CLI exits 2 too', () => {
+    const out = join(tempDir(), 'out');
+    const r = persim(['sweep', file, '--vary', 'switch.exit_rate=0..0.01:log:3', '--out', out]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/^persim: --vary switch\.exit_rate=0\.\.0\.01:log:3: a log range cannot reach or cross zero/);
     expect(existsSync(out)).toBe(false);
   });
 });

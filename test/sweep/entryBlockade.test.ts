@@ -7,10 +7,10 @@ import { describe, expect, it } from 'vitest';
 import { persim, tempDir } from '../helpers/cli.js';
 import { csvRows } from './fixtures.js';
 
-describe('scenarios/04-entry-blockade-sweep.yaml', () => {
+describe('scenarios/15-entry-blockade-sweep.yaml', () => {
   it('median relapse time does not decrease with the blocker potency', () => {
     const out = tempDir();
-    const r = persim(['sweep', 'scenarios/04-entry-blockade-sweep.yaml', '--replicates', '20', '--out', out, '-q']);
+    const r = persim(['sweep', 'scenarios/15-entry-blockade-sweep.yaml', '--replicates', '20', '--out', out, '-q']);
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     const rows = csvRows(join(out, 'sweep.csv'));
