@@ -7,18 +7,26 @@
 // probabilities (D4, D5) and the relapse threshold (D6); for a two-state switch written by
 // its targets, the rates solved from them. Under the FOSL1 switch the two-state theory does
 // not apply: fosl1Explain.ts describes the level's steady states and passage times instead.
+// With a resistant phenotype the expected burden is the three-type mean with mutation
+// (resistanceMean.ts) and clonalExplain.ts adds what is expected of resistance (D7); with an
+// adaptive drug, whose dosing depends on the burden, the mean course is left out and the
+// rates on and off drug are given instead.
 // Imports mathjs (eigenvalues here, matrix exponentials in floquet.ts): the CLI loads this
 // module lazily, and nothing outside it may import mathjs.
 import { eigs } from 'mathjs';
+import { adaptiveOnEffect } from '../model/adaptiveRule.js';
 import { drugBreakpoints } from '../model/pkpd.js';
+import { hasResistance, initialResistantFraction } from '../model/resistance.js';
 import { emptyRates, ratesAt, type CellRates } from '../model/rates.js';
 import { relapseThreshold, type Dose, type Drug, type Scenario, type SwitchTargets } from '../model/scenario.js';
 import { effectsAt, type Timeline } from '../model/timeline.js';
 import { log10Cure, twoTypeExtinction } from './branching.js';
+import { adaptiveScheduleLine, clonalScenarioLines, describeAdaptive, describeResistance, hasAdaptiveDrug } from './clonalExplain.js';
 import { day, dur, num, pct, perDay, perDayValue, probability, section, table } from './explainFormat.js';
 import { describeFosl1, fosl1DrugAction, fosl1SwitchLine } from './fosl1Explain.js';
 import { floquetExponent, type FloquetPhase } from './floquet.js';
 import { expectedCounts, initialMean, propagateMean, stepMatrix } from './meanTrajectory.js';
+import { expectedCounts3, initialMean3, propagateMean3 } from './resistanceMean.js';
 import { meanMatrix, modeAmplitudes, relaxationRate, stationaryPersisterFraction, type Mat2 } from './twoType.js';
 
 const DAY = 24;
@@ -43,10 +51,16 @@ export function explainScenario(s: Scenario, tl: Timeline): string {
   const peak = peakStress(s);
   const on = peak === null ? null : ratesAt(s, peak.effects, emptyRates());
   if (peak !== null && on !== null) describePeak(s, peak, on, out);
-  describePhases(s, tl, out);
-  describePeriodicBlocks(s, tl, out);
+  const adaptive = hasAdaptiveDrug(s);
+  if (adaptive) describeAdaptive(s, off, on, out);
+  else {
+    describePhases(s, tl, out);
+    describePeriodicBlocks(s, tl, out);
+  }
+  describeResistance(s, on, out);
   describeExtinction(s, off, on, out);
-  describeRelapseAndCapacity(s, tl, out);
+  if (adaptive) describeRelapseThreshold(s, out);
+  else describeRelapseAndCapacity(s, tl, out);
   return out.join('\n');
 }
 
@@ -78,13 +92,15 @@ function describeScenario(s: Scenario, out: string[]): void {
     out.push(`- Switch (${sw.model}): sensitive cells ${entry}${induced}. Persisters ${exit}${exitOn}.`);
     if (sw.targets !== undefined) out.push(`  ${targetsLine(sw.targets, sw.entryRate, sw.exitRate)}`);
   }
+  out.push(...clonalScenarioLines(s));
   if (s.drugs.length === 0) out.push('- No drug: an untreated tumour.');
   for (const d of s.drugs) {
     const pk = d.halfLifeH !== null ? `each dose decays with a half-life of ${dur(d.halfLifeH)}` : 'doses are square pulses (held, then gone)';
     const action = (sw.model === 'fosl1' ? fosl1DrugAction(d) : null) ?? drugAction(d);
     out.push(`- Drug ${d.name} (${d.effect}): ${action}; half effect at concentration ${num(d.ec50)} (Hill ${num(d.hill)}); ${pk}.`);
     const runs = doseRuns(d);
-    out.push(`  Schedule: ${runs.length === 0 ? 'no doses' : runs.map((r) => describeRun(d, r)).join('; ')}.`);
+    if (d.adaptive !== undefined) out.push(`  ${adaptiveScheduleLine(d, d.adaptive)}`);
+    else out.push(`  Schedule: ${runs.length === 0 ? 'no doses' : runs.map((r) => describeRun(d, r)).join('; ')}.`);
   }
 }
 
@@ -183,9 +199,13 @@ function peakStress(s: Scenario): Peak | null {
   let best: Peak | null = null;
   let bestKey = [-1, -1];
   for (const d of s.drugs) {
-    for (const t of drugBreakpoints(d)) {
+    for (const t of d.adaptive !== undefined ? [d.adaptive.startH] : drugBreakpoints(d)) {
       if (t > s.time.horizonH) continue;
       const effects = effectsAt(s, t);
+      // An adaptive drug may be on at any time after its start.
+      s.drugs.forEach((x, i) => {
+        if (x.adaptive !== undefined && t >= x.adaptive.startH) effects[i] = adaptiveOnEffect(x);
+      });
       const key = [ratesAt(s, effects, r).stress, effects.reduce((a, b) => a + b, 0)];
       if (key[0] > bestKey[0] || (key[0] === bestKey[0] && key[1] > bestKey[1])) {
         best = { timeH: t, effects };
@@ -203,6 +223,7 @@ function describePeak(s: Scenario, peak: Peak, on: CellRates, out: string[]): vo
   out.push(...matrixLines(A));
   const [lo, hi] = eigenvaluesPerDay(A);
   out.push(`Eigenvalues: ${num(lo)} and ${num(hi)} per day.`);
+  if (hasResistance(s)) out.push(`- Resistant cells are apart from this matrix: at this level they ${on.divisionR >= on.deathR ? 'grow' : 'shrink'} at ${perDay(Math.abs(on.divisionR - on.deathR))} (see Genetic resistance).`);
   if (lo >= 0) {
     out.push('- At this level the drug does not shrink the tumour: both modes grow.');
     return;
@@ -231,23 +252,26 @@ function describePhases(s: Scenario, tl: Timeline, out: string[]): void {
   const h = s.time.horizonH;
   const starts = [...new Set([0, ...s.drugs.flatMap((d) => drugBreakpoints(d))])].filter((t) => t >= 0 && t < h).sort((a, b) => a - b);
   const ends = [...starts.slice(1), h];
-  const mean = propagateMean(tl, initialMean(s), ends.map((t) => boundaryIndex(tl, t)));
-  section(out, 'Expected burden at the end of each schedule phase (cells; mean of the linear model)');
+  const at = ends.map((t) => boundaryIndex(tl, t));
+  const resistance = hasResistance(s);
+  const mean = resistance ? propagateMean3(s, tl, initialMean3(s), at) : { ...propagateMean(tl, initialMean(s), at), resistant: null };
+  section(out, `Expected burden at the end of each schedule phase (cells; mean of the linear model${resistance ? ' with mutation' : ''})`);
   const rows = starts.map((t0, i) => [
     `${num(t0 / DAY)} to ${num(ends[i] / DAY)}`,
     phaseStart(s, t0),
     num(mean.sensitive[i]),
     num(mean.persister[i]),
-    num(mean.sensitive[i] + mean.persister[i]),
+    ...(mean.resistant !== null ? [num(mean.resistant[i])] : []),
+    num(mean.sensitive[i] + mean.persister[i] + (mean.resistant?.[i] ?? 0)),
   ]);
-  const header = ['days', 'starts with', 'sensitive', 'persister', 'total'];
+  const header = ['days', 'starts with', 'sensitive', 'persister', ...(resistance ? ['resistant'] : []), 'total'];
   let shown = rows;
   if (rows.length > MAX_PHASE_ROWS) {
     const half = MAX_PHASE_ROWS / 2;
-    shown = [...rows.slice(0, half), [`... ${rows.length - 2 * half} phases not shown ...`, '', '', '', ''], ...rows.slice(-half)];
+    shown = [...rows.slice(0, half), [`... ${rows.length - 2 * half} phases not shown ...`, ...header.slice(1).map(() => '')], ...rows.slice(-half)];
   }
   out.push(...table(header, shown));
-  if (mean.sensitive.some((x, i) => x + mean.persister[i] < 1)) {
+  if (mean.sensitive.some((x, i) => x + mean.persister[i] + (mean.resistant?.[i] ?? 0) < 1)) {
     out.push('  A mean below 1 cell bounds the chance that any cell remains (P(N > 0) <= mean).');
   }
 }
@@ -308,7 +332,7 @@ function periodPhases(tl: Timeline, i0: number, i1: number): FloquetPhase[] {
 
 function describeExtinction(s: Scenario, off: CellRates, on: CellRates | null, out: string[]): void {
   section(out, 'Extinction (SCIENCE.md D4, D5)');
-  const [mS, mP] = initialMean(s);
+  const [mS, mP] = resistantAware(s);
   const nS = Math.round(mS);
   const nP = Math.round(mP);
   const hiOff = eigenvaluesPerDay(meanMatrix(off))[1];
@@ -321,9 +345,20 @@ function describeExtinction(s: Scenario, off: CellRates, on: CellRates | null, o
         `of one persister with ${num(q.persister)}; the whole starting tumour (${num(nS)} sensitive, ${num(nP)} persister cells) with probability ${probability(log10Cure(q, nS, nP))}.`,
     );
   }
+  if (hasResistance(s)) {
+    out.push(
+      '- These numbers are for the sensitive and persister cells without mutation; resistant lineages must die out too ' +
+        '(each with probability min(1, d_R/b_R) off drug: see Genetic resistance), and mutation adds new ones.',
+    );
+  }
   if (on === null) return;
   const hiOn = eigenvaluesPerDay(meanMatrix(on))[1];
-  if (hiOn <= 0) out.push('- Held at peak effect, every lineage dies out: continuous exposure at that level would cure in the end (linear model).');
+  if (hasResistance(s) && on.divisionR > on.deathR) {
+    out.push(
+      `- Held at peak effect, ${hiOn <= 0 ? 'every sensitive and persister lineage dies out, but ' : ''}resistant cells still grow: ` +
+        'continuous exposure cannot cure a tumour that holds an established resistant lineage.',
+    );
+  } else if (hiOn <= 0) out.push('- Held at peak effect, every lineage dies out: continuous exposure at that level would cure in the end (linear model).');
   else {
     const q = twoTypeExtinction(on);
     out.push(
@@ -346,9 +381,9 @@ function describeRelapseThreshold(s: Scenario, out: string[]): void {
 function describeRelapseAndCapacity(s: Scenario, tl: Timeline, out: string[]): void {
   const threshold = relapseThreshold(s);
   describeRelapseThreshold(s, out);
-  const mean = expectedCounts(s, tl);
+  const mean = hasResistance(s) ? expectedCounts3(s, tl) : { ...expectedCounts(s, tl), resistant: null };
   const times = tl.recordTimes;
-  const total = mean.sensitive.map((x, i) => x + mean.persister[i]);
+  const total = mean.sensitive.map((x, i) => x + mean.persister[i] + (mean.resistant?.[i] ?? 0));
   let nadir = 0;
   for (let i = 1; i < total.length; i++) if (total[i] < total[nadir]) nadir = i;
   const fewer = total[nadir] < 1 ? `; at most ${pct(total[nadir])} of runs still have cells then` : '';
@@ -381,6 +416,13 @@ function describeRelapseAndCapacity(s: Scenario, tl: Timeline, out: string[]): v
 }
 
 // ---------------------------------------------------------------- helpers
+
+/** Expected initial sensitive and persister cells, resistant ones set aside. */
+function resistantAware(s: Scenario): [number, number] {
+  const [mS, mP] = initialMean(s);
+  const r = initialResistantFraction(s) * s.population.initial;
+  return [mS - r, mP];
+}
 
 /** Eigenvalues of A (per hour) in per day, ascending, computed with mathjs. */
 function eigenvaluesPerDay(A: Mat2): [number, number] {

@@ -16,7 +16,7 @@ export function twoTypeMatrix(lambdaS: number, lambdaP: number, entry: number, e
 }
 
 /** The mean matrix for per-cell rates (crowding is not part of the linear process). */
-export function meanMatrix(r: Readonly<Omit<CellRates, 'block' | 'promote'>>): Mat2 {
+export function meanMatrix(r: Readonly<Omit<CellRates, 'block' | 'promote' | 'divisionR' | 'deathR'>>): Mat2 {
   return twoTypeMatrix(r.divisionS - r.deathS, r.divisionP - r.deathP, r.entry, r.exit);
 }
 

@@ -4,6 +4,7 @@ import { Command } from 'commander';
 import { PERSIM_VERSION } from '../model/version.js';
 import { reportError } from './errors.js';
 import { registerExplain } from './explain.js';
+import { registerExplore } from './explore.js';
 import { registerMerge } from './merge.js';
 import { registerReport } from './report.js';
 import { registerRun } from './run.js';
@@ -34,6 +35,7 @@ export function buildProgram(): Command {
   registerSweep(program);
   registerMerge(program);
   registerReport(program);
+  registerExplore(program);
   for (const c of program.commands) c.exitOverride();
   return program;
 }

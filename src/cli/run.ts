@@ -5,7 +5,7 @@
 // arms.csv comparing them.
 import { join } from 'node:path';
 import type { Command } from 'commander';
-import { simulate } from '../engine/simulate.js';
+import { engineNotice, simulate } from '../engine/simulate.js';
 import type { Scenario } from '../model/scenario.js';
 import { buildSummary, summaryJson, type ScenarioIdentity } from '../output/summaryJson.js';
 import { armFromSimulation } from '../report/armResult.js';
@@ -44,7 +44,8 @@ export function registerRun(program: Command): void {
     .description(
       'Simulate every replicate of a scenario file and write summary.json (relapse timing, nadir, ' +
         'extinction per replicate and across replicates), timeseries.csv (cell counts and drug ' +
-        'concentrations at every record time) and PNG charts into the output directory. A scenario ' +
+        'concentrations at every record time) and PNG charts into the output directory; with lineage ' +
+        'barcodes also clones.csv, with an adaptive drug dosing.csv. A scenario ' +
         'with arms: runs every arm with the same random numbers, writes one folder per arm and ' +
         'compares the arms in arms.csv and arms.json (hazard ratio, log-rank test).',
     )
@@ -88,6 +89,9 @@ export function registerRun(program: Command): void {
         return { sim, result: armFromSimulation(v.name, v.slug, sim, summary) };
       });
       progress.finish();
+      if (!opts.quiet) {
+        for (const line of new Set(runs.map((r) => engineNotice(r.sim.scenario, r.sim.engine)))) if (line !== null) process.stderr.write(`${line}\n`);
+      }
 
       const results = runs.map((r) => r.result);
       const rows = compareArms(results);

@@ -19,7 +19,8 @@ export function registerValidate(program: Command): void {
       const doses = s.drugs.reduce((n, d) => n + d.doses.length, 0);
       process.stdout.write(
         `ok: ${file}: "${s.name}", ${s.replicates} replicate${s.replicates === 1 ? '' : 's'}, horizon ${(s.time.horizonH / 24).toFixed(1)} d, ` +
-          `${s.population.initial} cells, ${s.drugs.length} drug${s.drugs.length === 1 ? '' : 's'} (${doses} dose${doses === 1 ? '' : 's'})` +
+          `${s.population.initial} cells, ${s.drugs.length} drug${s.drugs.length === 1 ? '' : 's'} (${doses} dose${doses === 1 ? '' : 's'}` +
+          `${s.drugs.some((d) => d.adaptive !== undefined) ? ', one drug dosed adaptively' : ''})` +
           (arms.length > 0 ? `, ${arms.length} arms (${arms.map((a) => a.name).join('; ')})` : '') +
           '\n',
       );

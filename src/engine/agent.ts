@@ -13,13 +13,23 @@
 // loop draws births and deaths only, each birth gives both daughters a noisy copy of the
 // mother's level, and at the end of every step the levels advance and cells whose level
 // crossed a threshold change pools.
+//
+// A scenario with a resistant phenotype runs the three-pool loop of clonalLoop.ts instead
+// (mutation at division, irreversible resistance); lineage barcodes are a per-cell field,
+// counted at the sample times and at relapse (lineage.ts); an adaptive drug is decided at its
+// check times, and the replicate then reads its own copy of the step rates (adaptiveDosing.ts).
+// All three are chosen once per run or per step, never per event.
+import { hasResistance, initialResistantFraction, mutationProbabilities } from '../model/resistance.js';
 import type { Scenario } from '../model/scenario.js';
 import { relapseThreshold } from '../model/scenario.js';
 import type { Timeline } from '../model/timeline.js';
 import type { RandomStream } from '../rng/stream.js';
-import { CellStore, PERSISTER, SENSITIVE } from './cellStore.js';
+import { AdaptiveDosing } from './adaptiveDosing.js';
+import { CellStore, PERSISTER, RESISTANT, SENSITIVE } from './cellStore.js';
 import { BurdenWatch } from './burdenWatch.js';
+import { clonalStep, type ClonalRates, type LoopState } from './clonalLoop.js';
 import { Fosl1Levels, type LevelView } from './fosl1Levels.js';
+import { cloneStats, LineageBarcodes, type CloneSample } from './lineage.js';
 import type { ReplicateOutcome } from './outcome.js';
 
 export const DEFAULT_MAX_CELLS = 5e7;
@@ -38,13 +48,24 @@ export interface AgentOptions {
 export class AgentRun {
   readonly store: CellStore;
   readonly levels: Fosl1Levels | null;
+  /** Lineage barcodes (a per-cell field of the store), when the scenario asks for them. */
+  readonly barcodes: LineageBarcodes | null;
+  /** This replicate's adaptive dosing, when a drug is dosed by the burden. */
+  readonly dosing: AdaptiveDosing | null;
   /** Index of the next timeline step to run. */
   step = 0;
   /** Current time, hours. */
   t = 0;
   extinctH: number | null = null;
+  /** The timeline this replicate follows (its own copy under adaptive dosing). */
+  private readonly tl: Timeline;
   private readonly recS: Float64Array;
   private readonly recP: Float64Array;
+  private readonly recR: Float64Array | null;
+  private readonly clonal: { readonly rates: ClonalRates; readonly state: LoopState } | null;
+  private readonly samples: CloneSample[] = [];
+  private relapseSample: CloneSample | null = null;
+  private sampleIndex = 0;
   private readonly recMean: Float64Array | null;
   private readonly recSd: Float64Array | null;
   private readonly moments = { mean: 0, sd: 0 };
@@ -58,29 +79,48 @@ export class AgentRun {
 
   constructor(
     private readonly s: Scenario,
-    private readonly tl: Timeline,
+    tl: Timeline,
     private readonly replicate: number,
     private readonly rng: RandomStream,
     maxCells = DEFAULT_MAX_CELLS,
     private readonly opts: AgentOptions = {},
   ) {
     const n0 = s.population.initial;
-    const store = new CellStore(Math.ceil(n0 * 1.5), maxCells);
+    const resistance = hasResistance(s);
+    const r0 = resistance ? Math.min(n0, roundRandom(n0 * initialResistantFraction(s), rng)) : 0;
+    const store = new CellStore([Math.ceil(n0 * 1.5), Math.ceil(n0 * 1.5), Math.ceil(r0 * 1.5)], maxCells);
     this.store = store;
-    this.levels = s.switch.model === 'fosl1' ? new Fosl1Levels(s, s.switch, tl, store, opts.levelRng ?? rng) : null;
-    if (this.levels !== null) this.levels.seed(n0);
+    const ad = tl.adaptive;
+    this.dosing = ad === null ? null : new AdaptiveDosing(tl, ad, s.drugs[ad.drug].name, s.drugs[ad.drug].adaptive?.dose ?? 0);
+    this.tl = this.dosing?.timeline ?? tl;
+    this.levels = s.switch.model === 'fosl1' ? new Fosl1Levels(s, s.switch, this.tl, store, opts.levelRng ?? rng) : null;
+    if (this.levels !== null) this.levels.seed(n0 - r0);
     else {
-      const p0exact = n0 * s.population.persisterFraction;
-      const p0 = Math.floor(p0exact) + (rng.double() < p0exact - Math.floor(p0exact) ? 1 : 0);
-      for (let i = 0; i < n0 - p0; i++) store.add(SENSITIVE, 0);
+      const p0 = Math.min(n0 - r0, roundRandom(n0 * s.population.persisterFraction, rng));
+      for (let i = 0; i < n0 - r0 - p0; i++) store.add(SENSITIVE, 0);
       for (let i = 0; i < p0; i++) store.add(PERSISTER, 0);
     }
+    for (let i = 0; i < r0; i++) store.add(RESISTANT, 0);
+    const u = mutationProbabilities(s);
+    this.clonal = resistance
+      ? {
+        rates: { bS: 0, dS: 0, eS: 0, bP: 0, dP: 0, xP: 0, bR: 0, dR: 0, uS: u.sensitive, uP: u.persister },
+        state: { t: 0, clock: 0, divisions: 0, deaths: 0, entries: 0, exits: 0, mutations: 0, extinctH: null },
+      }
+      : null;
+    const barcodes = s.lineage !== undefined ? new LineageBarcodes(store) : null;
+    barcodes?.label();
+    this.barcodes = barcodes;
     const nRec = tl.recordTimes.length;
     this.recS = new Float64Array(nRec);
     this.recP = new Float64Array(nRec);
+    this.recR = resistance ? new Float64Array(nRec) : null;
     this.recMean = this.levels !== null ? new Float64Array(nRec).fill(NaN) : null;
     this.recSd = this.levels !== null ? new Float64Array(nRec).fill(NaN) : null;
-    this.watch = new BurdenWatch(relapseThreshold(s), n0, store.counts[PERSISTER]);
+    const onRelapse = barcodes === null ? null : (t: number) => {
+      this.relapseSample = barcodes.sample(t);
+    };
+    this.watch = new BurdenWatch(relapseThreshold(s), n0, store.counts[PERSISTER], onRelapse);
     this.record(0);
     // The unit-exponential clock of the next event, consumed at the current total rate and
     // carried across step boundaries (a random time change), so that a boundary where the
@@ -96,10 +136,23 @@ export class AgentRun {
   /** Runs the next timeline step; returns false once the run is finished. */
   advance(): boolean {
     if (this.finished) return false;
+    const i = this.step;
+    if (this.dosing !== null) this.dosing.atBoundary(i, this.store.size);
+    if (this.clonal !== null) this.threePoolStep(i, this.clonal.rates, this.clonal.state);
+    else this.twoPoolStep(i);
+    const t1 = this.tl.boundaries[i + 1];
+    this.t = t1;
+    this.step = i + 1;
+    if (this.levels !== null && this.extinctH === null) this.levels.advance(i, t1);
+    this.record(i + 1);
+    return !this.finished;
+  }
+
+  /** The Gillespie loop of step i over the sensitive and persister pools. */
+  private twoPoolStep(i: number): void {
     const { tl, rng, store, levels, watch } = this;
     const counts = store.counts;
     const capacity = this.s.population.capacity ?? 0;
-    const i = this.step;
     const t1 = tl.boundaries[i + 1];
     const bS = tl.divisionS[i];
     const dS = tl.deathS[i];
@@ -177,27 +230,61 @@ export class AgentRun {
     this.entries += entries;
     this.exits += exits;
     this.extinctH = extinctH;
-    this.t = t1;
-    this.step = i + 1;
-    if (levels !== null && extinctH === null) levels.advance(i, t1);
-    this.record(i + 1);
-    return !this.finished;
+  }
+
+  /** Step i over three pools, with mutation (clonalLoop.ts); the loop state lives in `st`. */
+  private threePoolStep(i: number, rates: ClonalRates, st: LoopState): void {
+    const tl = this.tl;
+    rates.bS = tl.divisionS[i];
+    rates.dS = tl.deathS[i];
+    rates.eS = tl.entry[i];
+    rates.bP = tl.divisionP[i];
+    rates.dP = tl.deathP[i];
+    rates.xP = tl.exit[i];
+    rates.bR = tl.divisionR[i];
+    rates.dR = tl.deathR[i];
+    st.t = this.t;
+    st.clock = this.clock;
+    clonalStep(this.store, this.rng, this.watch, this.levels, this.s.population.capacity ?? 0, tl.boundaries[i + 1], rates, st);
+    this.clock = st.clock;
+    this.extinctH = st.extinctH;
   }
 
   outcome(): ReplicateOutcome {
     const counts = this.store.counts;
     const levels = this.levels;
-    const entries = this.entries + (levels?.entries ?? 0);
-    const exits = this.exits + (levels?.exits ?? 0);
+    const st = this.clonal?.state;
+    const entries = this.entries + (st?.entries ?? 0) + (levels?.entries ?? 0);
+    const exits = this.exits + (st?.exits ?? 0) + (levels?.exits ?? 0);
+    const divisions = this.divisions + (st?.divisions ?? 0);
+    const deaths = this.deaths + (st?.deaths ?? 0);
+    const watched = this.watch.result();
+    const counters = { initial: this.s.population.initial, divisions, deaths, entries, exits };
     return {
       replicate: this.replicate,
       sensitive: this.recS,
       persister: this.recP,
-      ...this.watch.result(),
+      ...(this.recR !== null ? { resistant: this.recR } : {}),
+      ...watched,
       extinctH: this.extinctH,
-      final: { sensitive: counts[SENSITIVE], persister: counts[PERSISTER] },
-      counters: { initial: this.s.population.initial, divisions: this.divisions, deaths: this.deaths, entries, exits },
+      final: this.recR !== null
+        ? { sensitive: counts[SENSITIVE], persister: counts[PERSISTER], resistant: counts[RESISTANT] }
+        : { sensitive: counts[SENSITIVE], persister: counts[PERSISTER] },
+      counters: st !== undefined ? { ...counters, mutations: st.mutations } : counters,
       ...(this.recMean !== null && this.recSd !== null ? { fosl1Mean: this.recMean, fosl1Sd: this.recSd } : {}),
+      ...(this.barcodes !== null ? { clones: this.clonesRecord(watched.relapseH, watched.responded) } : {}),
+      ...(this.dosing !== null ? { dosing: this.dosing.record() } : {}),
+    };
+  }
+
+  /** The clone samples so far, the clones at relapse (if it still stands) and the final clone statistics. */
+  private clonesRecord(relapseH: number | null, responded: boolean): NonNullable<ReplicateOutcome['clones']> {
+    const barcodes = this.barcodes as LineageBarcodes;
+    const atRelapse = this.relapseSample;
+    return {
+      samples: [...this.samples],
+      relapse: atRelapse !== null && responded && relapseH === atRelapse.timeH ? atRelapse : null,
+      final: cloneStats(barcodes.sample(this.t)),
     };
   }
 
@@ -208,6 +295,7 @@ export class AgentRun {
       const k = this.rec++;
       this.recS[k] = store.counts[SENSITIVE];
       this.recP[k] = store.counts[PERSISTER];
+      if (this.recR !== null) this.recR[k] = store.counts[RESISTANT];
       if (levels !== null && this.recMean !== null && this.recSd !== null) {
         levels.moments(this.moments);
         this.recMean[k] = this.moments.mean;
@@ -215,7 +303,18 @@ export class AgentRun {
         this.opts.onRecord?.(k, levels.view());
       }
     }
+    const barcodes = this.barcodes;
+    if (barcodes === null) return;
+    while (this.sampleIndex < tl.sampleTimes.length && tl.sampleBoundary[this.sampleIndex] === boundary) {
+      this.samples.push(barcodes.sample(tl.sampleTimes[this.sampleIndex++]));
+    }
   }
+}
+
+/** floor(x), plus 1 with probability x - floor(x): one uniform draw. */
+function roundRandom(x: number, rng: RandomStream): number {
+  const whole = Math.floor(x);
+  return whole + (rng.double() < x - whole ? 1 : 0);
 }
 
 export function runAgentReplicate(

@@ -4,13 +4,20 @@
 // single pass gives them for the global minimum. When N never falls below the threshold the
 // relapse time equals the nadir time (and the replicate did not respond).
 // The persisters among the nadir cells are kept too (the persister fraction at the nadir).
+// `onRelapse` is told when the burden regrows to the threshold after a nadir below it (the
+// lineage barcodes count the clones then); a later, lower nadir may still move the relapse.
 export class BurdenWatch {
   private minCells: number;
   private minH = 0;
   private minPersisters: number;
   private relapseH: number | null;
 
-  constructor(private readonly threshold: number, initial: number, initialPersisters = 0) {
+  constructor(
+    private readonly threshold: number,
+    initial: number,
+    initialPersisters = 0,
+    private readonly onRelapse: ((t: number) => void) | null = null,
+  ) {
     this.minCells = initial;
     this.minPersisters = initialPersisters;
     this.relapseH = initial >= threshold ? 0 : null;
@@ -27,7 +34,10 @@ export class BurdenWatch {
   }
 
   grew(t: number, n: number): void {
-    if (this.relapseH === null && n >= this.threshold) this.relapseH = t;
+    if (this.relapseH === null && n >= this.threshold) {
+      this.relapseH = t;
+      if (this.onRelapse !== null) this.onRelapse(t);
+    }
   }
 
   result(): { nadirH: number; nadirCells: number; nadirPersisters: number; relapseH: number | null; responded: boolean } {

@@ -5,11 +5,15 @@
 // pool to the other. Pools are dense, so every operation is O(1), memory stays proportional
 // to the living population, and a model with no per-cell field (the two-state switch) pays
 // nothing for them. Per-cell fields (the FOSL1 level, a lineage barcode) are registered with
-// `addField` and live in every pool.
+// `addField` and live in every pool. The third pool holds genetically resistant cells; it
+// starts small and stays empty in a scenario without them.
 
 export const SENSITIVE = 0;
 export const PERSISTER = 1;
-export const PHENOTYPE_COUNT = 2;
+export const RESISTANT = 2;
+export const PHENOTYPE_COUNT = 3;
+/** Initial slots of a pool that starts empty. */
+const MIN_POOL = 16;
 
 export type FieldArray = Float64Array | Int32Array;
 type FieldKind = 'float64' | 'int32';
@@ -32,12 +36,14 @@ export class CellStore {
   private readonly kinds: FieldKind[] = [];
   private readonly capacity = new Float64Array(PHENOTYPE_COUNT);
 
-  constructor(private readonly initialCapacity: number, readonly maxCells: number) {
-    this.capacity.fill(Math.max(16, Math.min(initialCapacity, maxCells)));
+  /** `initialCapacity`: slots of the sensitive and persister pools, or of each pool. */
+  constructor(initialCapacity: number | readonly number[], readonly maxCells: number) {
+    const slots = typeof initialCapacity === 'number' ? [initialCapacity, initialCapacity, 0] : initialCapacity;
+    for (let p = 0; p < PHENOTYPE_COUNT; p++) this.capacity[p] = Math.max(MIN_POOL, Math.min(slots[p] ?? 0, maxCells));
   }
 
   get size(): number {
-    return this.counts[SENSITIVE] + this.counts[PERSISTER];
+    return this.counts[SENSITIVE] + this.counts[PERSISTER] + this.counts[RESISTANT];
   }
 
   /** Registers a per-cell field; returns its index into `fields`. */
@@ -67,6 +73,13 @@ export class CellStore {
       const a = this.fields[f][p];
       a[j] = a[k];
     }
+    return j;
+  }
+
+  /** A daughter of the cell in slot k of pool p born into pool `to` (a mutant): a copy of its fields there. */
+  divideInto(p: number, k: number, to: number, timeH: number): number {
+    const j = this.add(to, timeH);
+    for (let f = 0; f < this.fields.length; f++) this.fields[f][to][j] = this.fields[f][p][k];
     return j;
   }
 

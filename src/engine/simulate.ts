@@ -1,15 +1,23 @@
-// Runs every replicate of a scenario with the chosen engine. Replicate r (1-based) draws
-// from the stream (seed, r, "agent") and, under the FOSL1 switch, from (seed, r, "fosl1")
-// for the levels, and nothing else, so any subset of replicates, in any order or on any
+// Runs every replicate of a scenario with the chosen engine. Replicate r (1-based) of the
+// agent engine draws from the stream (seed, r, "agent") and, under the FOSL1 switch, from
+// (seed, r, "fosl1") for the levels; replicate r of the population engine draws from
+// (seed, r, "population"); nothing else, so any subset of replicates, in any order or on any
 // worker, gives the same result for r.
+//
+// Engine choice: `agent` and `population` as requested (the agent engine refuses an initial
+// population above its limit); `auto` by the largest expected burden (autoEngine.ts).
 import type { Scenario } from '../model/scenario.js';
 import { compileTimeline, type Timeline } from '../model/timeline.js';
 import { streamFor } from '../rng/stream.js';
 import { DEFAULT_MAX_CELLS, runAgentReplicate } from './agent.js';
+import { AUTO_AGENT_LIMIT, peakExpectedBurden } from './autoEngine.js';
+import { agentOnlyFeature } from './clonalFeatures.js';
 import type { LevelView } from './fosl1Levels.js';
 import type { ReplicateOutcome } from './outcome.js';
+import { runPopulationReplicate, type PopulationOptions } from './population.js';
+import { populationTimeline } from './populationTimeline.js';
 
-export type EngineName = 'agent';
+export type EngineName = 'agent' | 'population';
 
 export class EngineChoiceError extends Error {}
 
@@ -18,21 +26,40 @@ export interface EngineDecision {
   readonly reason: string;
 }
 
-export function chooseEngine(s: Scenario, maxCells = DEFAULT_MAX_CELLS): EngineDecision {
-  if (s.engine === 'population') {
-    throw new EngineChoiceError(
-      'engine: population is not available in this version of persim; use engine: agent (or auto)',
-    );
+const cells = (n: number) => n.toExponential(2).replace('e+', 'e');
+
+export function chooseEngine(s: Scenario, maxCells = DEFAULT_MAX_CELLS, tl?: Timeline): EngineDecision {
+  const n0 = s.population.initial;
+  const clonal = agentOnlyFeature(s);
+  if (clonal !== null && s.engine === 'population') throw new EngineChoiceError(`engine: population does not simulate ${clonal}; use engine: agent (or auto)`);
+  if (clonal !== null && s.engine === 'auto' && n0 <= maxCells) return { engine: 'agent', reason: `auto: only the agent engine simulates ${clonal}` };
+  if (s.engine === 'population') return { engine: 'population', reason: 'engine: population was requested' };
+  if (s.engine === 'agent') {
+    if (n0 > maxCells) {
+      throw new EngineChoiceError(
+        `population.initial is ${n0.toExponential(2)} cells, more than the agent engine ` +
+          `holds (${maxCells.toExponential(0)}); start from fewer cells, or use engine: population (or auto)`,
+      );
+    }
+    return { engine: 'agent', reason: 'engine: agent was requested' };
   }
-  if (s.population.initial > maxCells) {
-    throw new EngineChoiceError(
-      `population.initial is ${s.population.initial.toExponential(2)} cells, more than the agent engine ` +
-        `holds (${maxCells.toExponential(0)}); start from fewer cells`,
-    );
+  if (n0 > maxCells) {
+    return { engine: 'population', reason: `auto: population.initial (${cells(n0)} cells) is more than the agent engine holds (${cells(maxCells)})` };
   }
-  return s.engine === 'agent'
-    ? { engine: 'agent', reason: 'engine: agent was requested' }
-    : { engine: 'agent', reason: 'the agent engine is the only engine in this version' };
+  const peak = peakExpectedBurden(s, tl ?? compileTimeline(s));
+  const limit = Math.min(AUTO_AGENT_LIMIT, maxCells);
+  return peak.cells > limit
+    ? { engine: 'population', reason: `auto: the expected burden peaks at ${cells(peak.cells)} cells (${peak.source}), more than ${cells(limit)}` }
+    : { engine: 'agent', reason: `auto: the expected burden peaks at ${cells(peak.cells)} cells (${peak.source}), at most ${cells(limit)}` };
+}
+
+/**
+ * The line `persim run` prints on stderr when `engine: auto` chose the population engine, or
+ * null (the agent engine, the choice of every earlier version, goes without saying; both are
+ * recorded with their reason in summary.json).
+ */
+export function engineNotice(s: Scenario, d: EngineDecision): string | null {
+  return s.engine === 'auto' && d.engine === 'population' ? `persim: population engine (${d.reason})` : null;
 }
 
 export interface SimulationOptions {
@@ -41,8 +68,10 @@ export interface SimulationOptions {
   readonly onReplicate?: (done: number, total: number) => void;
   /** Replicates to run (1-based); default all of 1..s.replicates. */
   readonly replicates?: readonly number[];
-  /** FOSL1 switch only: called at every record time with the living cells' levels. */
+  /** FOSL1 switch, agent engine only: called at every record time with the living cells' levels. */
   readonly onLevels?: (replicate: number, recordIndex: number, levels: LevelView) => void;
+  /** Options of the population engine (bins, exact threshold). */
+  readonly population?: PopulationOptions;
 }
 
 export interface Simulation {
@@ -52,13 +81,26 @@ export interface Simulation {
   readonly outcomes: readonly ReplicateOutcome[];
 }
 
+const decisions = new WeakMap<Scenario, EngineDecision>();
+
 export function runReplicate(
   s: Scenario,
   tl: Timeline,
   replicate: number,
   maxCells = DEFAULT_MAX_CELLS,
   onLevels?: SimulationOptions['onLevels'],
+  engine?: EngineName,
+  population?: PopulationOptions,
 ): ReplicateOutcome {
+  let which = engine;
+  if (which === undefined) {
+    let d = decisions.get(s);
+    if (d === undefined) decisions.set(s, (d = chooseEngine(s, maxCells, tl)));
+    which = d.engine;
+  }
+  if (which === 'population') {
+    return runPopulationReplicate(s, populationTimeline(s), replicate, streamFor(s.seed, replicate, 'population'), population);
+  }
   const fosl1 = s.switch.model === 'fosl1';
   return runAgentReplicate(s, tl, replicate, streamFor(s.seed, replicate, 'agent'), maxCells, {
     levelRng: fosl1 ? streamFor(s.seed, replicate, 'fosl1') : undefined,
@@ -68,12 +110,13 @@ export function runReplicate(
 
 export function simulate(s: Scenario, opts: SimulationOptions = {}): Simulation {
   const maxCells = opts.maxCells ?? DEFAULT_MAX_CELLS;
-  const engine = chooseEngine(s, maxCells);
-  const timeline = compileTimeline(s);
+  const agentTimeline = s.engine === 'population' ? null : compileTimeline(s);
+  const engine = chooseEngine(s, maxCells, agentTimeline ?? undefined);
+  const timeline = engine.engine === 'population' ? populationTimeline(s) : (agentTimeline ?? compileTimeline(s));
   const which = opts.replicates ?? Array.from({ length: s.replicates }, (_, i) => i + 1);
   const outcomes: ReplicateOutcome[] = [];
   for (const r of which) {
-    outcomes.push(runReplicate(s, timeline, r, maxCells, opts.onLevels));
+    outcomes.push(runReplicate(s, timeline, r, maxCells, opts.onLevels, engine.engine, opts.population));
     opts.onReplicate?.(outcomes.length, which.length);
   }
   return { scenario: s, timeline, engine, outcomes };

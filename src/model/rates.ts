@@ -4,6 +4,8 @@
 //              enters at (entry + induced x stress) x block
 //   persister: divides at b_P (x crowding); dies at d_P + drug_sensitivity x sum kill
 //              + sum kill-persisters; exits at exit interpolated by stress + promote
+//   resistant: divides at b_R (x crowding); dies at d_R + its drug_sensitivity x sum kill;
+//              never switches (0 without a resistant phenotype)
 // where stress = the largest E among `kill` drugs, block = the product over block-entry drugs
 // of (1 - potency E) and promote = the sum over promote-exit drugs of potency E. Under the
 // FOSL1 switch cells do not switch at a rate (entry = exit = 0): their level does, driven by
@@ -17,6 +19,8 @@ export interface CellRates {
   divisionP: number;
   deathP: number;
   exit: number;
+  divisionR: number;
+  deathR: number;
   stress: number;
   /** Product over block-entry drugs of (1 - potency E); 1 without them. */
   block: number;
@@ -25,7 +29,7 @@ export interface CellRates {
 }
 
 export function emptyRates(): CellRates {
-  return { divisionS: 0, deathS: 0, entry: 0, divisionP: 0, deathP: 0, exit: 0, stress: 0, block: 1, promote: 0 };
+  return { divisionS: 0, deathS: 0, entry: 0, divisionP: 0, deathP: 0, exit: 0, divisionR: 0, deathR: 0, stress: 0, block: 1, promote: 0 };
 }
 
 /** Fills `out` with the rates when drug i has effect effects[i] (in scenario.drugs order). */
@@ -59,6 +63,9 @@ export function ratesAt(s: Scenario, effects: ArrayLike<number>, out: CellRates)
   out.deathS = s.phenotypes.sensitive.deathRate + kill;
   out.divisionP = s.phenotypes.persister.divisionRate;
   out.deathP = s.phenotypes.persister.deathRate + s.phenotypes.persister.drugSensitivity * kill + persisterKill;
+  const R = s.phenotypes.resistant;
+  out.divisionR = R?.divisionRate ?? 0;
+  out.deathR = R === undefined ? 0 : R.deathRate + R.drugSensitivity * kill;
   if (sw.model === 'two-state') {
     const exitOnDrug = sw.exitRateOnDrug ?? sw.exitRate;
     out.entry = (sw.entryRate + sw.inducedEntryRate * stress) * blockFactor;

@@ -75,6 +75,40 @@ export interface Fosl1Switch {
 
 export type SwitchModel = TwoStateSwitch | Fosl1Switch;
 
+/** A genetically resistant phenotype (model/resistance.ts): irreversible, it never switches. */
+export interface ResistantRates extends PhenotypeRates {
+  /** Resistant kill = drugSensitivity x the sensitive kill of `kill` drugs. */
+  readonly drugSensitivity: number;
+}
+
+/** Mutation to resistance at division: one of the two daughters is resistant with this probability. */
+export interface Mutation {
+  /** Probability per division of a sensitive mother. */
+  readonly rate: number;
+  /** A persister mother mutates with probability rate x persisterFactor (Russo 2022: 7-50). */
+  readonly persisterFactor: number;
+}
+
+/** Lineage barcodes: every initial cell gets a barcode that its descendants inherit. */
+export interface Lineage {
+  /** Times (hours) at which the clones are counted, sorted. */
+  readonly sampleAtH: readonly number[];
+}
+
+/**
+ * Adaptive dosing (Zhang et al. 2017, Nat Commun 8:1816): from `startH`, checking every
+ * `checkEveryH`, the drug is a square pulse at `dose` while on. On at the first check, whose
+ * burden is the baseline; off once the burden is below stopBelow x baseline; on again once it
+ * is at or above resumeAt x baseline (model/adaptiveRule.ts).
+ */
+export interface AdaptiveRule {
+  readonly startH: number;
+  readonly dose: number;
+  readonly checkEveryH: number;
+  readonly stopBelow: number;
+  readonly resumeAt: number;
+}
+
 /** One administration of a drug. */
 export interface Dose {
   /** Time of administration, hours from t = 0. */
@@ -95,8 +129,10 @@ export interface Drug {
   readonly hill: number;
   /** Bolus half-life in hours; null means doses are square pulses. */
   readonly halfLifeH: number | null;
-  /** Every dose, sorted by time. */
+  /** Every dose, sorted by time ([] for an adaptive drug). */
   readonly doses: readonly Dose[];
+  /** Present when the drug is dosed by the burden instead of a fixed schedule. */
+  readonly adaptive?: AdaptiveRule;
 }
 
 export type RelapseRule =
@@ -118,14 +154,22 @@ export interface Scenario {
   readonly population: {
     readonly initial: number;
     readonly persisterFraction: number;
+    /** Fraction that starts resistant (needs phenotypes.resistant); absent: 0. */
+    readonly resistantFraction?: number;
     /** Logistic carrying capacity, or null for unbounded growth. */
     readonly capacity: number | null;
   };
   readonly phenotypes: {
     readonly sensitive: PhenotypeRates;
     readonly persister: PersisterRates;
+    /** Absent: no resistant cells. */
+    readonly resistant?: ResistantRates;
   };
   readonly switch: SwitchModel;
+  /** Absent: no mutation (needs phenotypes.resistant). */
+  readonly mutation?: Mutation;
+  /** Absent: no barcodes. */
+  readonly lineage?: Lineage;
   readonly drugs: readonly Drug[];
   readonly relapse: RelapseRule;
 }

@@ -1,7 +1,11 @@
 // summary.json (DESIGN.md): version, scenario identity, seed, engine, step, the relapse
 // summary across replicates and one entry per replicate. No wall-clock time or host name,
-// so the same scenario and seed give the same bytes.
+// so the same scenario and seed give the same bytes. With a resistant phenotype `final` has
+// `resistant` (and `total` counts it); with lineage barcodes each run has `clones` (at the
+// end of the run); with an adaptive drug each run has `cumulative_dose` for every drug.
+import type { ReplicateOutcome } from '../engine/outcome.js';
 import type { Simulation } from '../engine/simulate.js';
+import { scheduledCumulativeDose } from '../model/cumulativeDose.js';
 import { relapseSummary, type RelapseSummary } from '../analysis/relapseSummary.js';
 import { relapseThreshold } from '../model/scenario.js';
 import { PERSIM_VERSION } from '../model/version.js';
@@ -22,7 +26,11 @@ export interface RunRecord {
   responded: boolean;
   relapse_h: number | null;
   extinct_h: number | null;
-  final: { sensitive: number; persister: number; total: number };
+  final: { sensitive: number; persister: number; resistant?: number; total: number };
+  /** Lineage barcodes: barcodes with living cells, the largest clone's share of them (null if none) and Shannon diversity (nats). */
+  clones?: { surviving_barcodes: number; largest_clone_share: number | null; shannon_diversity: number };
+  /** Scenarios with an adaptive drug: per drug, the concentration integrated over the horizon (concentration x hours). */
+  cumulative_dose?: Record<string, number>;
 }
 
 export interface Summary {
@@ -61,9 +69,31 @@ export function buildSummary(sim: Simulation, scenario: ScenarioIdentity): Summa
       responded: o.responded,
       relapse_h: r6OrNull(o.relapseH),
       extinct_h: r6OrNull(o.extinctH),
-      final: { sensitive: o.final.sensitive, persister: o.final.persister, total: o.final.sensitive + o.final.persister },
+      final: finalCounts(o),
+      ...clonalFields(sim, o),
     })),
   };
+}
+
+function finalCounts(o: ReplicateOutcome): RunRecord['final'] {
+  const { sensitive, persister, resistant } = o.final;
+  return resistant === undefined
+    ? { sensitive, persister, total: sensitive + persister }
+    : { sensitive, persister, resistant, total: sensitive + persister + resistant };
+}
+
+function clonalFields(sim: Simulation, o: ReplicateOutcome): Pick<RunRecord, 'clones' | 'cumulative_dose'> {
+  const out: Pick<RunRecord, 'clones' | 'cumulative_dose'> = {};
+  const c = o.clones?.final;
+  if (c !== undefined) {
+    out.clones = { surviving_barcodes: c.surviving, largest_clone_share: r6OrNull(c.largestShare), shannon_diversity: round6(c.shannon) };
+  }
+  const s = sim.scenario;
+  if (s.drugs.some((d) => d.adaptive !== undefined)) {
+    const dose = (name: string) => (o.dosing !== undefined && o.dosing.drug === name ? o.dosing.dose * o.dosing.onHours : 0);
+    out.cumulative_dose = Object.fromEntries(s.drugs.map((d) => [d.name, round6(d.adaptive !== undefined ? dose(d.name) : scheduledCumulativeDose(d, s.time.horizonH))]));
+  }
+  return out;
 }
 
 function roundedRelapse(r: RelapseSummary): RelapseSummary {

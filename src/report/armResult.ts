@@ -7,6 +7,7 @@ import type { Simulation } from '../engine/simulate.js';
 import type { Scenario } from '../model/scenario.js';
 import { compileTimeline, type Timeline } from '../model/timeline.js';
 import type { Summary } from '../output/summaryJson.js';
+import { cloneGroupsFromCsv, cloneGroupsOf, dosingFromCsv, dosingOf, type CloneGroup, type DosingSeries } from './clonalSeries.js';
 
 export interface ArmResult {
   /** The arm's name, or the scenario's name for a run without arms. */
@@ -20,6 +21,12 @@ export interface ArmResult {
   /** Per replicate, counts at the record times. */
   readonly sensitive: readonly Float64Array[];
   readonly persister: readonly Float64Array[];
+  /** Per replicate, resistant counts at the record times (scenarios with a resistant phenotype). */
+  readonly resistant?: readonly Float64Array[];
+  /** Lineage barcodes: clone sizes at each sample time and at relapse. */
+  readonly clones?: readonly CloneGroup[];
+  /** Adaptive dosing: every replicate's decisions at the checks. */
+  readonly dosing?: DosingSeries;
   /** Per replicate: relapse time, or censored at the horizon (extinct or not relapsed). */
   readonly relapse: readonly SurvivalObservation[];
   readonly summary: Summary;
@@ -31,7 +38,11 @@ export function relapseObservations(summary: Summary): SurvivalObservation[] {
 }
 
 export function armFromSimulation(name: string, slug: string | null, sim: Simulation, summary: Summary): ArmResult {
+  const clones = cloneGroupsOf(sim);
+  const dosing = dosingOf(sim);
   return {
+    ...(clones !== undefined ? { clones } : {}),
+    ...(dosing !== undefined ? { dosing } : {}),
     name,
     slug,
     scenario: sim.scenario,
@@ -39,6 +50,7 @@ export function armFromSimulation(name: string, slug: string | null, sim: Simula
     times: sim.timeline.recordTimes,
     sensitive: sim.outcomes.map((o) => o.sensitive),
     persister: sim.outcomes.map((o) => o.persister),
+    ...(sim.outcomes.some((o) => o.resistant !== undefined) ? { resistant: sim.outcomes.map((o) => o.resistant ?? new Float64Array(o.sensitive.length)) } : {}),
     relapse: relapseObservations(summary),
     summary,
   };
@@ -46,31 +58,54 @@ export function armFromSimulation(name: string, slug: string | null, sim: Simula
 
 export class TimeseriesFormatError extends Error {}
 
-/** Parses timeseries.csv (replicate,time_h,sensitive,persister,...) into per-replicate counts. */
-export function parseTimeseries(text: string): { times: Float64Array; sensitive: Float64Array[]; persister: Float64Array[] } {
+/** Parses timeseries.csv (replicate,time_h,sensitive,persister,..., and resistant last when present) into per-replicate counts. */
+export function parseTimeseries(text: string): { times: Float64Array; sensitive: Float64Array[]; persister: Float64Array[]; resistant?: Float64Array[] } {
   const lines = text.split('\n').filter((l) => l !== '');
   const header = lines[0]?.split(',') ?? [];
   if (header.slice(0, 4).join(',') !== 'replicate,time_h,sensitive,persister') {
     throw new TimeseriesFormatError('timeseries.csv does not start with the header replicate,time_h,sensitive,persister');
   }
-  const byReplicate = new Map<number, { t: number[]; s: number[]; p: number[] }>();
+  const hasResistant = header.at(-1) === 'resistant';
+  const byReplicate = new Map<number, { t: number[]; s: number[]; p: number[]; r: number[] }>();
   for (let i = 1; i < lines.length; i++) {
     const [r, t, s, p] = lines[i].split(',', 4).map(Number);
     if (![r, t, s, p].every(Number.isFinite)) throw new TimeseriesFormatError(`timeseries.csv line ${i + 1} is not numeric`);
+    const resistant = hasResistant ? Number(lines[i].slice(lines[i].lastIndexOf(',') + 1)) : 0;
+    if (!Number.isFinite(resistant)) throw new TimeseriesFormatError(`timeseries.csv line ${i + 1} is not numeric`);
     let rec = byReplicate.get(r);
-    if (rec === undefined) byReplicate.set(r, (rec = { t: [], s: [], p: [] }));
+    if (rec === undefined) byReplicate.set(r, (rec = { t: [], s: [], p: [], r: [] }));
     rec.t.push(t);
     rec.s.push(s);
     rec.p.push(p);
+    rec.r.push(resistant);
   }
   const reps = [...byReplicate.values()];
   if (reps.length === 0) throw new TimeseriesFormatError('timeseries.csv has no rows');
   const n = reps[0].t.length;
   if (reps.some((r) => r.t.length !== n)) throw new TimeseriesFormatError('timeseries.csv has replicates of different lengths');
-  return { times: Float64Array.from(reps[0].t), sensitive: reps.map((r) => Float64Array.from(r.s)), persister: reps.map((r) => Float64Array.from(r.p)) };
+  return {
+    times: Float64Array.from(reps[0].t),
+    sensitive: reps.map((r) => Float64Array.from(r.s)),
+    persister: reps.map((r) => Float64Array.from(r.p)),
+    ...(hasResistant ? { resistant: reps.map((r) => Float64Array.from(r.r)) } : {}),
+  };
 }
 
-export function armFromFiles(name: string, slug: string | null, scenario: Scenario, summary: Summary, csv: string): ArmResult {
+/** `clonal`: the text of clones.csv and dosing.csv, when the run wrote them. */
+export function armFromFiles(
+  name: string,
+  slug: string | null,
+  scenario: Scenario,
+  summary: Summary,
+  csv: string,
+  clonal: { readonly clones?: string; readonly dosing?: string } = {},
+): ArmResult {
   const series = parseTimeseries(csv);
-  return { name, slug, scenario, timeline: compileTimeline(scenario), ...series, relapse: relapseObservations(summary), summary };
+  const clones = clonal.clones === undefined ? undefined : cloneGroupsFromCsv(clonal.clones, scenario, summary);
+  const dosing = clonal.dosing === undefined ? undefined : dosingFromCsv(clonal.dosing);
+  return {
+    name, slug, scenario, timeline: compileTimeline(scenario), ...series, relapse: relapseObservations(summary), summary,
+    ...(clones !== undefined ? { clones } : {}),
+    ...(dosing !== undefined ? { dosing } : {}),
+  };
 }

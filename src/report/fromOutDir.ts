@@ -46,7 +46,9 @@ function loadArm(dir: string, name: string, slug: string | null, text: string, f
   }
   const scenario = resolveWithOverrides(parseScenarioDocument(text, file), summary.scenario.overrides);
   try {
-    return armFromFiles(name, slug, scenario, summary, readText(join(dir, 'timeseries.csv')));
+    const optional = (file: string) => (existsSync(join(dir, file)) ? readText(join(dir, file)) : undefined);
+    const clonal = { clones: optional('clones.csv'), dosing: optional('dosing.csv') };
+    return armFromFiles(name, slug, scenario, summary, readText(join(dir, 'timeseries.csv')), clonal);
   } catch (err) {
     if (err instanceof TimeseriesFormatError) throw new OutputFolderError(`${join(dir, 'timeseries.csv')}: ${err.message}`);
     throw err;

@@ -2,8 +2,11 @@
 // the charts in the output folder (the DESIGN.md contract, plus PNGs). With arms: one
 // folder per arm (its summary.json, timeseries.csv and charts), and at the top arms.json,
 // arms.csv and the comparison charts. Both keep scenario.yaml, the scenario text as run,
-// from which `persim report` rebuilds everything; report.html is added on request.
+// from which `persim report` rebuilds everything; report.html is added on request. With
+// lineage barcodes an arm also has clones.csv, with an adaptive drug dosing.csv.
 import type { Simulation } from '../engine/simulate.js';
+import { clonesCsv, hasClones } from '../output/clonesCsv.js';
+import { dosingCsv, hasDosing } from '../output/dosingCsv.js';
 import { summaryJson, type ScenarioIdentity } from '../output/summaryJson.js';
 import { timeseriesCsv } from '../output/timeseriesCsv.js';
 import type { ArmResult } from './armResult.js';
@@ -29,6 +32,8 @@ async function armFiles(run: ArmRun, charts: boolean): Promise<FileMap> {
   return {
     'summary.json': summaryJson(run.result.summary),
     'timeseries.csv': timeseriesCsv(run.sim),
+    ...(hasClones(run.sim) ? { 'clones.csv': clonesCsv(run.sim) } : {}),
+    ...(hasDosing(run.sim) ? { 'dosing.csv': dosingCsv(run.sim) } : {}),
     ...(charts ? await renderPngs(armCharts(run.result)) : {}),
   };
 }

@@ -5,6 +5,8 @@
 // failed, so every problem is reported at once. The JSON Schema is generated from here.
 import { z } from 'zod';
 import { NON_NEGATIVE, POSITIVE, choice, count, duration, integer, labelled, literal, number, rate, text } from './fields.js';
+import { checkClonalAcrossSections } from './clonalChecks.js';
+import { SCHEDULE_BLOCK_LABEL, adaptiveBlock, lineageBlock, mutationBlock, resistantPhenotype } from './clonalSchema.js';
 import { checkSwitchAcrossSections } from './switchChecks.js';
 import { switchModel } from './switchSchema.js';
 
@@ -36,6 +38,7 @@ const time = z.strictObject({
 const population = z.strictObject({
   initial: count({ min: 1, exclusive: false, integer: true }, 'Cells at t = 0 (an integer; 1e5 is accepted).'),
   persister_fraction: number({ min: 0, exclusive: false, max: 1 }, 'Fraction of the initial cells that start as persisters, in [0, 1]; default 0.').default(0),
+  resistant_fraction: number({ min: 0, exclusive: false, max: 1 }, 'Fraction of the initial cells that start resistant, in [0, 1] (needs phenotypes.resistant); default 0.').default(0),
   capacity: count(POSITIVE, 'Logistic carrying capacity in cells (division x (1 - N/capacity)); omit for unbounded growth.').optional(),
 }).describe('The initial tumour.');
 
@@ -61,6 +64,7 @@ const persister = z.strictObject({
 const phenotypes = z.strictObject({
   sensitive,
   persister: persister.default({ death_rate: 0, drug_sensitivity: 0.01 }),
+  resistant: resistantPhenotype.optional(),
 }).describe('Rates of the two cell states.');
 
 const periodicBlock = z.strictObject({
@@ -81,8 +85,8 @@ const singleBlock = z.strictObject({
 }).describe('Single doses at the listed times.');
 
 const scheduleBlock = labelled(
-  z.union([periodicBlock, singleBlock]).describe('A periodic block {start, every, count, dose} or single doses {at: [...], dose}.'),
-  'a periodic block {start, every, count, dose} or single doses {at: [...], dose}',
+  z.union([periodicBlock, singleBlock, adaptiveBlock]).describe('A periodic block {start, every, count, dose}, single doses {at: [...], dose} or an adaptive block {adaptive: {...}}.'),
+  SCHEDULE_BLOCK_LABEL,
 );
 
 const DRUG_NAME = /^[A-Za-z][A-Za-z0-9_-]*$/;
@@ -104,7 +108,7 @@ function checkPulses(v: unknown, ctx: z.RefinementCtx) {
   if (!isRecord(v) || !Array.isArray(v.schedule)) return;
   const bolus = present(v, 'half_life');
   v.schedule.forEach((block: unknown, j: number) => {
-    if (!isRecord(block)) return;
+    if (!isRecord(block) || present(block, 'adaptive')) return;
     if (bolus && present(block, 'duration')) {
       ctx.addIssue({
         code: 'custom',
@@ -211,11 +215,13 @@ export const scenarioSchema = z.strictObject({
   population,
   phenotypes,
   switch: switchModel.default({ model: 'two-state', entry_rate: 0, induced_entry_rate: 0, exit_rate: 0 }),
+  mutation: mutationBlock.optional(),
+  lineage: lineageBlock.optional(),
   drugs: drugs.default([]),
   relapse: relapse.default({ relative: 1 }),
   sweep: sweepBlock.optional(),
   arms: arms.optional(),
-}).superRefine(checkSwitchAcrossSections).meta({ title: 'persim scenario, format version 1' });
+}).superRefine(checkSwitchAcrossSections).superRefine(checkClonalAcrossSections).meta({ title: 'persim scenario, format version 1' });
 
 /** The validated raw scenario: snake_case keys as in the file, units in hours and per hour. */
 export type RawScenario = z.output<typeof scenarioSchema>;

@@ -11,6 +11,9 @@ function runKeys(): string[] {
   return ['replicate', 'nadir_h', 'nadir_cells', 'responded', 'relapse_h', 'extinct_h', 'final'];
 }
 
+/** Keys a run may add: `clones` with lineage barcodes, `cumulative_dose` with an adaptive drug. */
+const OPTIONAL_RUN_KEYS = ['clones', 'cumulative_dose'];
+
 /** The DESIGN.md contract on one run folder (summary.json, timeseries.csv). */
 function checkRunFolder(dir: string): void {
   const summary = JSON.parse(readFileSync(join(dir, 'summary.json'), 'utf8'));
@@ -26,22 +29,25 @@ function checkRunFolder(dir: string): void {
   expect(relapsed + censored + extinct).toBe(summary.replicates);
   expect(summary.runs).toHaveLength(summary.replicates);
   for (const run of summary.runs) {
-    expect(Object.keys(run)).toEqual(runKeys());
-    expect(run.final.total).toBe(run.final.sensitive + run.final.persister);
+    expect(Object.keys(run).filter((k) => !OPTIONAL_RUN_KEYS.includes(k))).toEqual(runKeys());
+    expect(run.final.total).toBe(run.final.sensitive + run.final.persister + (run.final.resistant ?? 0));
     if (!run.responded) expect(run.relapse_h).toBe(run.nadir_h);
     if (run.relapse_h !== null) expect(run.relapse_h).toBeGreaterThanOrEqual(run.nadir_h);
   }
   const csv = readFileSync(join(dir, 'timeseries.csv'), 'utf8').trimEnd().split('\n');
   const header = csv[0].split(',');
   expect(header.slice(0, 6)).toEqual(['replicate', 'time_h', 'sensitive', 'persister', 'total', 'stress']);
-  // Then one column per drug, and for the FOSL1 switch the level's mean and sd.
-  const fosl1 = header.at(-2) === 'fosl1_mean' && header.at(-1) === 'fosl1_sd';
-  expect(header.slice(6, fosl1 ? -2 : undefined).every((h) => h.startsWith('conc_'))).toBe(true);
+  // Then one column per drug, for the FOSL1 switch the level's mean and sd, and with a
+  // resistant phenotype, last, the resistant cells (counted in total).
+  const resistant = header.at(-1) === 'resistant';
+  const body = resistant ? header.slice(0, -1) : header;
+  const fosl1 = body.at(-2) === 'fosl1_mean' && body.at(-1) === 'fosl1_sd';
+  expect(body.slice(6, fosl1 ? -2 : undefined).every((h) => h.startsWith('conc_'))).toBe(true);
   const rows = csv.slice(1).map((l) => l.split(',').map(Number));
   const perReplicate = rows.length / summary.replicates;
   expect(Number.isInteger(perReplicate)).toBe(true);
   expect(rows[0][1]).toBe(0);
-  for (const row of rows) expect(row[4]).toBe(row[2] + row[3]);
+  for (const row of rows) expect(row[4]).toBe(row[2] + row[3] + (resistant ? (row.at(-1) as number) : 0));
   // The last row of each replicate is its final state.
   for (const run of summary.runs) {
     const last = rows[run.replicate * perReplicate - 1];

@@ -1,5 +1,5 @@
 // Builds a resolved Scenario directly (no YAML), for engine and theory tests.
-import type { Drug, Fosl1Switch, Scenario } from '../../src/model/scenario.js';
+import type { Drug, EngineChoice, Fosl1Switch, Lineage, Mutation, ResistantRates, Scenario } from '../../src/model/scenario.js';
 
 /** A bistable FOSL1 switch (the parameters of lesson 04): about 0.3% spontaneous persisters. */
 export const FOSL1_REFERENCE: Fosl1Switch = {
@@ -39,6 +39,13 @@ export interface ScenarioSpec {
   fosl1?: Partial<Omit<Fosl1Switch, 'model'>>;
   drugs?: Drug[];
   relapse?: Scenario['relapse'];
+  /** A resistant phenotype, the initial resistant fraction, mutation and barcodes (absent unless given). */
+  resistant?: ResistantRates;
+  resistantFraction?: number;
+  mutation?: Mutation;
+  lineage?: Lineage;
+  /** Default 'agent'. */
+  engine?: EngineChoice;
 }
 
 export function makeScenario(p: ScenarioSpec): Scenario {
@@ -47,13 +54,21 @@ export function makeScenario(p: ScenarioSpec): Scenario {
     description: '',
     seed: p.seed ?? 1,
     replicates: p.replicates ?? 1,
-    engine: 'agent',
+    engine: p.engine ?? 'agent',
     time: { horizonH: p.horizonH, dtH: p.dtH ?? null, recordEveryH: p.recordEveryH ?? p.horizonH / 10 },
-    population: { initial: p.initial, persisterFraction: p.persisterFraction ?? 0, capacity: p.capacity ?? null },
+    population: {
+      initial: p.initial,
+      persisterFraction: p.persisterFraction ?? 0,
+      ...(p.resistant !== undefined ? { resistantFraction: p.resistantFraction ?? 0 } : {}),
+      capacity: p.capacity ?? null,
+    },
     phenotypes: {
       sensitive: { divisionRate: p.bS, deathRate: p.dS ?? 0 },
       persister: { divisionRate: p.bP ?? 0, deathRate: p.dP ?? 0, drugSensitivity: p.drugSensitivity ?? 0 },
+      ...(p.resistant !== undefined ? { resistant: p.resistant } : {}),
     },
+    ...(p.mutation !== undefined ? { mutation: p.mutation } : {}),
+    ...(p.lineage !== undefined ? { lineage: p.lineage } : {}),
     switch: p.fosl1 !== undefined
       ? { ...FOSL1_REFERENCE, ...p.fosl1 }
       : {

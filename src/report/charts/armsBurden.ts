@@ -4,12 +4,12 @@
 import { relapseThreshold } from '../../model/scenario.js';
 import type { ArmResult } from '../armResult.js';
 import { bandOver } from '../quantiles.js';
-import { bandDatasets } from './burden.js';
+import { bandDatasets, resistantAt } from './burden.js';
 import type { ChartSpec } from './spec.js';
 import { ARM_COLORS, COLORS, cycle, logRange, rgba, timeAxis, title } from './style.js';
 
 export function armsBurdenChart(arms: readonly ArmResult[]): ChartSpec {
-  const bands = arms.map((arm) => bandOver(arm.sensitive.length, arm.times.length, (r, k) => arm.sensitive[r][k] + arm.persister[r][k]));
+  const bands = arms.map((arm) => bandOver(arm.sensitive.length, arm.times.length, (r, k) => arm.sensitive[r][k] + arm.persister[r][k] + resistantAt(arm, r, k)));
   const threshold = relapseThreshold(arms[0].scenario);
   const horizonH = Math.max(...arms.map((a) => a.scenario.time.horizonH));
   const datasets = [

@@ -1,11 +1,11 @@
 // The persister fraction P / (S + P) over time on a log axis in percent: median and 10-90%
 // band across the replicates still alive, the fraction of the analytic mean (dashed), and
 // the drug exposure bands. Under a kill drug the fraction climbs towards 100% (the
-// sensitive cells die, the persisters stay); off drug it relaxes back.
-import { expectedCounts } from '../../analysis/meanTrajectory.js';
+// sensitive cells die, the persisters stay); off drug it relaxes back. Resistant cells, when
+// the scenario has them, count among all living cells.
 import type { ArmResult } from '../armResult.js';
 import { bandOver } from '../quantiles.js';
-import { bandDatasets, hasAnalyticMean } from './burden.js';
+import { analyticCounts, bandDatasets, hasAnalyticMean, resistantAt } from './burden.js';
 import { drugLegendEntries, exposureBands } from './exposure.js';
 import type { ChartSpec } from './spec.js';
 import { COLORS, logRange, points, rgba, timeAxis, title } from './style.js';
@@ -18,11 +18,11 @@ export function persisterFractionChart(arm: ArmResult): ChartSpec {
   const n = arm.sensitive.length;
   const band = bandOver(n, arm.times.length, (r, k) => {
     const p = arm.persister[r][k];
-    const total = arm.sensitive[r][k] + p;
+    const total = arm.sensitive[r][k] + p + resistantAt(arm, r, k);
     return total > 0 ? p / total : NaN;
   });
-  const mean = hasAnalyticMean(arm) ? expectedCounts(arm.scenario, arm.timeline) : null;
-  const meanFraction = mean === null ? [] : Array.from(mean.sensitive, (s, k) => mean.persister[k] / (s + mean.persister[k]));
+  const mean = hasAnalyticMean(arm) ? analyticCounts(arm) : null;
+  const meanFraction = mean === null ? [] : Array.from(mean.sensitive, (s, k) => mean.persister[k] / (s + mean.persister[k] + (mean.resistant?.[k] ?? 0)));
   const range = logRange([...band.lower, ...band.upper, ...meanFraction], 1e-4, 1);
   const expected = {
     label: 'Expected (linear theory)',

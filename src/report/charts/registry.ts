@@ -1,12 +1,15 @@
 // The charts persim draws. Arm charts show one arm (one per arm folder, or the run's folder
 // without arms); comparison charts show every arm together (at the top of the output).
 // A chart applies only when it has something to show: the drugs chart needs an acting
-// drug, the arms chart two arms. Charts of models still to come (the FOSL1 level
-// distribution, barcode clone sizes) are added here as entries with their own `applies`.
+// drug, the arms chart two arms, the dosing chart an adaptive drug, the clones chart lineage
+// barcodes. Charts of models still to come (the FOSL1 level distribution) are added here as
+// entries with their own `applies`.
 import type { ArmResult } from '../armResult.js';
 import type { ArmComparison } from '../compareArms.js';
 import { armsBurdenChart } from './armsBurden.js';
 import { burdenChart } from './burden.js';
+import { clonesChart, hasClones } from './clones.js';
+import { dosingChart, hasDosing } from './dosing.js';
 import { drugsChart } from './drugs.js';
 import { activeDrugs } from './exposure.js';
 import { persisterFractionChart } from './persisterFraction.js';
@@ -29,6 +32,8 @@ export const ARM_CHARTS: readonly ArmChart[] = [
   { id: 'burden', applies: () => true, build: burdenChart },
   { id: 'persister-fraction', applies: () => true, build: persisterFractionChart },
   { id: 'drugs', applies: (arm) => activeDrugs(arm.scenario).length > 0, build: drugsChart },
+  { id: 'dosing', applies: hasDosing, build: dosingChart },
+  { id: 'clones', applies: hasClones, build: clonesChart },
 ];
 
 export const COMPARISON_CHARTS: readonly ComparisonChart[] = [

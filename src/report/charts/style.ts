@@ -6,6 +6,7 @@ export const COLORS = {
   total: '0,0,0',
   sensitive: '0,114,178',
   persister: '213,94,0',
+  resistant: '204,121,167',
   threshold: '120,120,120',
   theory: '150,150,150',
 };

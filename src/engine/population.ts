@@ -1,0 +1,275 @@
+// The population engine: the tumour as counts per compartment (populationModel.ts), advanced
+// one timeline step at a time in sub-steps (populationStep.ts). In each sub-step a
+// compartment holding more than `exactBelow` cells is leaped: the fates of all its cells
+// are drawn at once as chained binomials (populationLeap.ts; binomial tau-leaping, Tian &
+// Burrage 2004, Chatterjee et al. 2005), at a cost that does not depend on its size, with
+// fates matched to the exact mean and variance of the process over the sub-step
+// (populationFates.ts). A compartment holding few cells is advanced event by event by the
+// Gillespie direct method instead (populationExact.ts; Gillespie 1977), so rare persisters
+// and the last cells before extinction are exact. Counts are doubles holding exact integers
+// up to 2^53 (every draw is an integer, every sum of two is exact below 2^53); a run that
+// would pass 2^53 cells stops with an error.
+//
+// Crowding: the leap takes the division factor 1 - N / capacity at the burden predicted for
+// the middle of the sub-step (from the expected growth at its start), the exact part
+// re-evaluates it after every event.
+//
+// Time resolution: while every compartment is exact, nadir, relapse and extinction are at
+// the exact event times, as in the agent engine. While some compartment is leaped the
+// burden is known at sub-step ends: the nadir is the lowest sub-step end, relapse the time
+// the threshold is crossed by log-linear interpolation of the burden within the sub-step,
+// and extinction (only possible by a leap when every cell dies in one sub-step) the
+// sub-step's end.
+//
+// Random numbers: every draw of replicate r comes from the stream it is given, in a fixed
+// order, so a replicate's result does not depend on which worker runs it.
+import { relapseThreshold, type Scenario } from '../model/scenario.js';
+import type { Timeline } from '../model/timeline.js';
+import type { RandomStream } from '../rng/stream.js';
+import { BurdenWatch } from './burdenWatch.js';
+import type { ReplicateOutcome } from './outcome.js';
+import { ExactPart } from './populationExact.js';
+import { DEFAULT_BINS, Fosl1Compartments } from './populationFosl1.js';
+import { Leaper, type Tally } from './populationLeap.js';
+import { Transitions, type CompartmentModel } from './populationModel.js';
+import { TwoStateCompartments } from './populationTwoState.js';
+
+/** A compartment with at most this many cells at the start of a sub-step is advanced exactly. */
+export const EXACT_BELOW = 100;
+/** The largest count a double holds exactly. */
+export const MAX_COUNT = 2 ** 53;
+/** Halvings of a sub-step whose fates are not probabilities before giving up. */
+const MAX_HALVINGS = 40;
+
+export interface PopulationOptions {
+  /** Compartments with at most this many cells are advanced exactly (default EXACT_BELOW; 0: leap everything). */
+  readonly exactBelow?: number;
+  /** FOSL1 switch: bins of the level (default DEFAULT_BINS). */
+  readonly bins?: number;
+  /** Mean field: every draw replaced by its expectation, nothing exact (the pilot of engine: auto). */
+  readonly expected?: boolean;
+}
+
+export class PopulationCountError extends Error {
+  constructor(readonly timeH: number) {
+    super(
+      `the population passed 2^53 (${MAX_COUNT.toExponential(2)}) cells at t = ${timeH.toFixed(1)} h, beyond which counts ` +
+        'are no longer exact integers; lower population.initial, set population.capacity, or shorten time.horizon',
+    );
+  }
+}
+
+export function compartmentsFor(s: Scenario, tl: Timeline, bins = DEFAULT_BINS): CompartmentModel {
+  return s.switch.model === 'fosl1' ? new Fosl1Compartments(s, s.switch, tl, bins) : new TwoStateCompartments(s, tl);
+}
+
+export class PopulationRun {
+  readonly model: CompartmentModel;
+  /** Cells per compartment. */
+  readonly counts: Float64Array;
+  step = 0;
+  t = 0;
+  extinctH: number | null = null;
+  private readonly next: Float64Array;
+  private readonly exactCells: Float64Array;
+  private readonly tr: Transitions;
+  private readonly leaper: Leaper;
+  private readonly exact: ExactPart;
+  private readonly watch: BurdenWatch;
+  private readonly threshold: number;
+  private readonly capacity: number;
+  private readonly exactBelow: number;
+  private readonly expected: boolean;
+  private readonly tally: Tally = { divisions: 0, deaths: 0, entries: 0, exits: 0 };
+  private readonly recS: Float64Array;
+  private readonly recP: Float64Array;
+  private readonly recMean: Float64Array | null;
+  private readonly recSd: Float64Array | null;
+  private rec = 0;
+  private subSteps = 0;
+
+  constructor(
+    private readonly s: Scenario,
+    private readonly tl: Timeline,
+    private readonly replicate: number,
+    rng: RandomStream,
+    opts: PopulationOptions = {},
+  ) {
+    this.model = compartmentsFor(s, tl, opts.bins);
+    const size = this.model.size;
+    this.counts = new Float64Array(size);
+    this.next = new Float64Array(size);
+    this.exactCells = new Float64Array(size);
+    this.tr = new Transitions(this.model);
+    this.expected = opts.expected ?? false;
+    this.exactBelow = this.expected ? -1 : (opts.exactBelow ?? EXACT_BELOW);
+    this.leaper = new Leaper(this.model, rng, this.expected);
+    this.exact = new ExactPart(this.model, rng);
+    this.capacity = s.population.capacity ?? 0;
+    this.threshold = relapseThreshold(s);
+    this.model.seed(s.population.initial, rng, this.counts, this.expected);
+    const nRec = tl.recordTimes.length;
+    this.recS = new Float64Array(nRec);
+    this.recP = new Float64Array(nRec);
+    this.recMean = this.model.level !== null ? new Float64Array(nRec).fill(NaN) : null;
+    this.recSd = this.model.level !== null ? new Float64Array(nRec).fill(NaN) : null;
+    this.watch = new BurdenWatch(this.threshold, s.population.initial, this.persisters());
+    this.record(0);
+  }
+
+  get finished(): boolean {
+    return this.extinctH !== null || this.step >= this.tl.boundaries.length - 1;
+  }
+
+  total(): number {
+    let n = 0;
+    for (let c = 0; c < this.counts.length; c++) n += this.counts[c];
+    return n;
+  }
+
+  persisters(): number {
+    let n = 0;
+    for (let c = 0; c < this.counts.length; c++) if (this.model.phenotype[c] === 1) n += this.counts[c];
+    return n;
+  }
+
+  /** Runs the next timeline step; returns false once the run is finished. */
+  advance(): boolean {
+    if (this.finished) return false;
+    const i = this.step;
+    const t0 = this.tl.boundaries[i];
+    const t1 = this.tl.boundaries[i + 1];
+    const nSub = Math.max(1, Math.ceil((t1 - t0) / this.model.maxSubStep(i, this.counts) - 1e-9));
+    const h = (t1 - t0) / nSub;
+    for (let k = 0; k < nSub && this.extinctH === null; k++) this.subStep(i, t0 + k * h, h, 0);
+    this.t = t1;
+    this.step = i + 1;
+    this.record(i + 1);
+    return !this.finished;
+  }
+
+  private crowd(n: number): number {
+    return this.capacity > 0 ? Math.max(0, 1 - n / this.capacity) : 1;
+  }
+
+  /** Fills the transitions for a sub-step; false when its fates are not probabilities. */
+  private prepare(i: number, h: number, n0: number): boolean {
+    const { model, tr } = this;
+    if (!model.prepare(i, h, this.crowd(n0), tr, this.counts)) return false;
+    if (this.capacity === 0) return true;
+    let n1 = 0;
+    for (let c = 0; c < model.size; c++) n1 += this.counts[c] * tr.growth[c];
+    return model.prepare(i, h, this.crowd((n0 + n1) / 2), tr, this.counts);
+  }
+
+  private subStep(i: number, t: number, h: number, halvings: number): void {
+    const { model, counts, next, exactCells: g, tr, tally } = this;
+    const n0 = this.total();
+    if (!this.prepare(i, h, n0)) {
+      if (halvings >= MAX_HALVINGS) throw new Error(`internal: no valid sub-step at t = ${t} h`);
+      this.subStep(i, t, h / 2, halvings + 1);
+      if (this.extinctH === null) this.subStep(i, t + h / 2, h / 2, halvings + 1);
+      return;
+    }
+    // Births and deaths, then the lattice's jumps, in alternating order from one sub-step to
+    // the next, so that the splitting error of one sub-step cancels that of the next (a
+    // pair is a symmetric, second-order composition; Strang 1968, SIAM J Numer Anal 5:506).
+    const jumpsFirst = model.jumps !== null && this.subSteps++ % 2 === 1;
+    if (jumpsFirst) {
+      this.jumpAll(counts, next);
+      counts.set(next);
+    }
+    next.fill(0);
+    g.fill(0);
+    let leaped = false;
+    let exactAny = false;
+    let leapedMid = 0;
+    for (let c = 0; c < model.size; c++) {
+      const n = counts[c];
+      if (n === 0) continue;
+      if (n > this.exactBelow) {
+        this.leaper.leap(c, n, tr, next, tally);
+        leaped = true;
+        leapedMid += (n * (1 + tr.growth[c])) / 2;
+      } else {
+        g[c] = n;
+        exactAny = true;
+      }
+    }
+    let extinctAt: number | null = null;
+    if (exactAny) extinctAt = this.exact.run(g, tr, t, h, this.capacity, leapedMid, leaped ? null : this.watch, tally);
+    for (let c = 0; c < model.size; c++) next[c] += g[c];
+    if (model.jumps !== null && !jumpsFirst) this.jumpAll(next, counts);
+    else counts.set(next);
+    const n1 = this.total();
+    if (n1 > MAX_COUNT) throw new PopulationCountError(t + h);
+    if (leaped) this.watchStepEnd(t, h, n0, n1);
+    if (n1 === 0) this.extinctH = extinctAt ?? t + h;
+  }
+
+  /** The lattice's jumps of every cell of `from`, into `to`. */
+  private jumpAll(from: Float64Array, to: Float64Array): void {
+    to.fill(0);
+    for (let c = 0; c < this.model.size; c++) if (from[c] > 0) this.leaper.jump(c, from[c], this.tr, to, this.tally);
+  }
+
+  /** Nadir and relapse at the end of a leaped sub-step; the threshold crossing interpolated log-linearly. */
+  private watchStepEnd(t: number, h: number, n0: number, n1: number): void {
+    const thr = this.threshold;
+    if (n1 < n0) this.watch.shrank(t + h, n1, this.persisters());
+    const crossed = n0 > 0 && n0 < thr && n1 >= thr;
+    this.watch.grew(crossed ? t + (h * Math.log(thr / n0)) / Math.log(n1 / n0) : t + h, n1);
+  }
+
+  outcome(): ReplicateOutcome {
+    const { counts, model } = this;
+    let fS = 0;
+    let fP = 0;
+    for (let c = 0; c < counts.length; c++) {
+      if (model.phenotype[c] === 1) fP += counts[c];
+      else fS += counts[c];
+    }
+    return {
+      replicate: this.replicate,
+      sensitive: this.recS,
+      persister: this.recP,
+      ...this.watch.result(),
+      extinctH: this.extinctH,
+      final: { sensitive: fS, persister: fP },
+      counters: { initial: this.s.population.initial, ...this.tally },
+      ...(this.recMean !== null && this.recSd !== null ? { fosl1Mean: this.recMean, fosl1Sd: this.recSd } : {}),
+    };
+  }
+
+  private record(boundary: number): void {
+    const { tl, counts, model } = this;
+    const nRec = tl.recordTimes.length;
+    while (this.rec < nRec && tl.recordBoundary[this.rec] === boundary) {
+      const k = this.rec++;
+      let nS = 0;
+      let nP = 0;
+      for (let c = 0; c < counts.length; c++) {
+        if (model.phenotype[c] === 1) nP += counts[c];
+        else nS += counts[c];
+      }
+      this.recS[k] = nS;
+      this.recP[k] = nP;
+      const level = model.level;
+      if (level !== null && this.recMean !== null && this.recSd !== null && nS + nP > 0) {
+        let sum = 0;
+        for (let c = 0; c < counts.length; c++) sum += counts[c] * level[c];
+        const mean = sum / (nS + nP);
+        let ss = 0;
+        for (let c = 0; c < counts.length; c++) ss += counts[c] * (level[c] - mean) ** 2;
+        this.recMean[k] = mean;
+        this.recSd[k] = Math.sqrt(ss / (nS + nP));
+      }
+    }
+  }
+}
+
+export function runPopulationReplicate(s: Scenario, tl: Timeline, replicate: number, rng: RandomStream, opts: PopulationOptions = {}): ReplicateOutcome {
+  const run = new PopulationRun(s, tl, replicate, rng, opts);
+  while (run.advance());
+  return run.outcome();
+}
