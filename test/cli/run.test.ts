@@ -66,7 +66,10 @@ describe('persim run on every shipped scenario', () => {
   for (const file of scenarios) {
     it(file, () => {
       const out = tempDir();
-      const r = persim(['run', join('scenarios', file), '--out', out, '--quiet']);
+      // The core lessons run with their defaults; the others with 3 replicates to keep the
+      // suite fast (each lesson's own test in test/lessons runs it with power).
+      const core = /^0[123]/.test(file);
+      const r = persim(['run', join('scenarios', file), '--out', out, '--quiet', ...(core ? [] : ['--replicates', '3'])]);
       expect(r.stderr).toBe('');
       expect(r.status).toBe(0);
       // A scenario with arms writes each arm's files into its own folder, listed in arms.json.
