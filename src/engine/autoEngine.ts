@@ -1,10 +1,13 @@
 // `engine: auto` chooses by the largest burden a scenario is expected to reach: the agent
 // engine (exact, one agent per cell) up to AUTO_AGENT_LIMIT cells, the population engine
 // above. The expected burden is the analytic mean of the linear two-type process at every
-// step boundary (SCIENCE.md D1, analysis/meanTrajectory.ts), capped at the carrying
+// step boundary (SCIENCE.md D1, analysis/meanTrajectory.ts; with a resistant phenotype
+// analysis/resistanceMean.ts), capped at the carrying
 // capacity, or, under the FOSL1 switch, a pilot: one mean-field run of the population engine
 // (every draw replaced by its expectation, crowding included).
 import { initialMean, propagateMean } from '../analysis/meanTrajectory.js';
+import { initialMean3, propagateMean3 } from '../analysis/resistanceMean.js';
+import { hasResistance } from '../model/resistance.js';
 import type { Scenario } from '../model/scenario.js';
 import type { Timeline } from '../model/timeline.js';
 import { streamFor } from '../rng/stream.js';
@@ -28,8 +31,13 @@ export function peakExpectedBurden(s: Scenario, tl: Timeline): PeakBurden {
   let source: string;
   if (s.switch.model === 'two-state') {
     const all = Int32Array.from({ length: tl.boundaries.length }, (_, k) => k);
-    const m = propagateMean(tl, initialMean(s), all);
-    for (let k = 0; k < all.length; k++) peak = Math.max(peak, m.sensitive[k] + m.persister[k]);
+    if (hasResistance(s)) {
+      const m = propagateMean3(s, tl, initialMean3(s), all);
+      for (let k = 0; k < all.length; k++) peak = Math.max(peak, m.sensitive[k] + m.persister[k] + m.resistant[k]);
+    } else {
+      const m = propagateMean(tl, initialMean(s), all);
+      for (let k = 0; k < all.length; k++) peak = Math.max(peak, m.sensitive[k] + m.persister[k]);
+    }
     if (s.population.capacity !== null) peak = Math.min(peak, Math.max(s.population.capacity, s.population.initial));
     source = 'analytic mean';
   } else {

@@ -11,7 +11,7 @@
 // would pass 2^53 cells stops with an error.
 //
 // Crowding: the leap takes the division factor 1 - N / capacity at the burden predicted for
-// the middle of the sub-step (from the expected growth at its start), the exact part
+// the middle of the sub-step (from the net growth rates at its start), the exact part
 // re-evaluates it after every event.
 //
 // Time resolution: while every compartment is exact, nadir, relapse and extinction are at
@@ -21,11 +21,15 @@
 // and extinction (only possible by a leap when every cell dies in one sub-step) the
 // sub-step's end.
 //
+// Adaptive dosing (engine/adaptiveDosing.ts): at each check the replicate's own burden turns
+// the drug on or off for the steps to the next check, as in the agent engine.
+//
 // Random numbers: every draw of replicate r comes from the stream it is given, in a fixed
 // order, so a replicate's result does not depend on which worker runs it.
 import { relapseThreshold, type Scenario } from '../model/scenario.js';
 import type { Timeline } from '../model/timeline.js';
 import type { RandomStream } from '../rng/stream.js';
+import { AdaptiveDosing } from './adaptiveDosing.js';
 import { BurdenWatch } from './burdenWatch.js';
 import type { ReplicateOutcome } from './outcome.js';
 import { ExactPart } from './populationExact.js';
@@ -65,6 +69,9 @@ export function compartmentsFor(s: Scenario, tl: Timeline, bins = DEFAULT_BINS):
 
 export class PopulationRun {
   readonly model: CompartmentModel;
+  /** This replicate's adaptive dosing, when a drug is dosed by the burden (its own copy of the timeline). */
+  readonly dosing: AdaptiveDosing | null;
+  private readonly tl: Timeline;
   /** Cells per compartment. */
   readonly counts: Float64Array;
   step = 0;
@@ -72,6 +79,8 @@ export class PopulationRun {
   extinctH: number | null = null;
   private readonly next: Float64Array;
   private readonly exactCells: Float64Array;
+  /** Net growth rates per compartment (the crowding predictor). */
+  private readonly rate: Float64Array;
   private readonly tr: Transitions;
   private readonly leaper: Leaper;
   private readonly exact: ExactPart;
@@ -80,9 +89,10 @@ export class PopulationRun {
   private readonly capacity: number;
   private readonly exactBelow: number;
   private readonly expected: boolean;
-  private readonly tally: Tally = { divisions: 0, deaths: 0, entries: 0, exits: 0 };
+  private readonly tally: Tally = { divisions: 0, deaths: 0, entries: 0, exits: 0, mutations: 0 };
   private readonly recS: Float64Array;
   private readonly recP: Float64Array;
+  private readonly recR: Float64Array | null;
   private readonly recMean: Float64Array | null;
   private readonly recSd: Float64Array | null;
   private rec = 0;
@@ -90,16 +100,20 @@ export class PopulationRun {
 
   constructor(
     private readonly s: Scenario,
-    private readonly tl: Timeline,
+    tl: Timeline,
     private readonly replicate: number,
     rng: RandomStream,
     opts: PopulationOptions = {},
   ) {
-    this.model = compartmentsFor(s, tl, opts.bins);
+    const ad = tl.adaptive;
+    this.dosing = ad === null ? null : new AdaptiveDosing(tl, ad, s.drugs[ad.drug].name, s.drugs[ad.drug].adaptive?.dose ?? 0);
+    this.tl = this.dosing?.timeline ?? tl;
+    this.model = compartmentsFor(s, this.tl, opts.bins);
     const size = this.model.size;
     this.counts = new Float64Array(size);
     this.next = new Float64Array(size);
     this.exactCells = new Float64Array(size);
+    this.rate = new Float64Array(size);
     this.tr = new Transitions(this.model);
     this.expected = opts.expected ?? false;
     this.exactBelow = this.expected ? -1 : (opts.exactBelow ?? EXACT_BELOW);
@@ -111,6 +125,7 @@ export class PopulationRun {
     const nRec = tl.recordTimes.length;
     this.recS = new Float64Array(nRec);
     this.recP = new Float64Array(nRec);
+    this.recR = this.model.phenotype.includes(2) ? new Float64Array(nRec) : null;
     this.recMean = this.model.level !== null ? new Float64Array(nRec).fill(NaN) : null;
     this.recSd = this.model.level !== null ? new Float64Array(nRec).fill(NaN) : null;
     this.watch = new BurdenWatch(this.threshold, s.population.initial, this.persisters());
@@ -137,6 +152,7 @@ export class PopulationRun {
   advance(): boolean {
     if (this.finished) return false;
     const i = this.step;
+    if (this.dosing !== null) this.dosing.atBoundary(i, this.total());
     const t0 = this.tl.boundaries[i];
     const t1 = this.tl.boundaries[i + 1];
     const nSub = Math.max(1, Math.ceil((t1 - t0) / this.model.maxSubStep(i, this.counts) - 1e-9));
@@ -152,14 +168,21 @@ export class PopulationRun {
     return this.capacity > 0 ? Math.max(0, 1 - n / this.capacity) : 1;
   }
 
-  /** Fills the transitions for a sub-step; false when its fates are not probabilities. */
+  /**
+   * Fills the transitions for a sub-step; false when its fates are not probabilities. With a
+   * carrying capacity the crowding factor is taken at the burden predicted for the middle of
+   * the sub-step from the compartments' net growth rates at its start (a midpoint rule).
+   */
   private prepare(i: number, h: number, n0: number): boolean {
-    const { model, tr } = this;
-    if (!model.prepare(i, h, this.crowd(n0), tr, this.counts)) return false;
-    if (this.capacity === 0) return true;
-    let n1 = 0;
-    for (let c = 0; c < model.size; c++) n1 += this.counts[c] * tr.growth[c];
-    return model.prepare(i, h, this.crowd((n0 + n1) / 2), tr, this.counts);
+    const { model, tr, counts } = this;
+    let crowd = this.crowd(n0);
+    if (this.capacity > 0) {
+      model.netGrowth(i, crowd, this.rate);
+      let mid = 0;
+      for (let c = 0; c < model.size; c++) if (counts[c] > 0) mid += counts[c] * Math.exp((this.rate[c] * h) / 2);
+      crowd = this.crowd(mid);
+    }
+    return model.prepare(i, h, crowd, tr, counts);
   }
 
   private subStep(i: number, t: number, h: number, halvings: number): void {
@@ -221,39 +244,41 @@ export class PopulationRun {
     this.watch.grew(crossed ? t + (h * Math.log(thr / n0)) / Math.log(n1 / n0) : t + h, n1);
   }
 
+  /** Cells of each phenotype (sensitive, persister, resistant) into out. */
+  private byPhenotype(out: Float64Array): Float64Array {
+    out.fill(0);
+    for (let c = 0; c < this.counts.length; c++) out[this.model.phenotype[c]] += this.counts[c];
+    return out;
+  }
+
   outcome(): ReplicateOutcome {
-    const { counts, model } = this;
-    let fS = 0;
-    let fP = 0;
-    for (let c = 0; c < counts.length; c++) {
-      if (model.phenotype[c] === 1) fP += counts[c];
-      else fS += counts[c];
-    }
+    const [fS, fP, fR] = this.byPhenotype(new Float64Array(3));
+    const resistant = this.recR !== null;
+    const { mutations, ...counters } = this.tally;
     return {
       replicate: this.replicate,
       sensitive: this.recS,
       persister: this.recP,
+      ...(this.recR !== null ? { resistant: this.recR } : {}),
       ...this.watch.result(),
       extinctH: this.extinctH,
-      final: { sensitive: fS, persister: fP },
-      counters: { initial: this.s.population.initial, ...this.tally },
+      final: resistant ? { sensitive: fS, persister: fP, resistant: fR } : { sensitive: fS, persister: fP },
+      counters: { initial: this.s.population.initial, ...counters, ...(resistant ? { mutations } : {}) },
       ...(this.recMean !== null && this.recSd !== null ? { fosl1Mean: this.recMean, fosl1Sd: this.recSd } : {}),
+      ...(this.dosing !== null ? { dosing: this.dosing.record() } : {}),
     };
   }
 
   private record(boundary: number): void {
     const { tl, counts, model } = this;
     const nRec = tl.recordTimes.length;
+    const split = new Float64Array(3);
     while (this.rec < nRec && tl.recordBoundary[this.rec] === boundary) {
       const k = this.rec++;
-      let nS = 0;
-      let nP = 0;
-      for (let c = 0; c < counts.length; c++) {
-        if (model.phenotype[c] === 1) nP += counts[c];
-        else nS += counts[c];
-      }
+      const [nS, nP, nR] = this.byPhenotype(split);
       this.recS[k] = nS;
       this.recP[k] = nP;
+      if (this.recR !== null) this.recR[k] = nR;
       const level = model.level;
       if (level !== null && this.recMean !== null && this.recSd !== null && nS + nP > 0) {
         let sum = 0;

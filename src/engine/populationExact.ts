@@ -9,13 +9,15 @@
 // extinction are recorded at the exact event times.
 import type { RandomStream } from '../rng/stream.js';
 import { BurdenWatch } from './burdenWatch.js';
-import type { Tally } from './populationLeap.js';
+import { countMove, type Tally } from './populationLeap.js';
 import type { CompartmentModel, Transitions } from './populationModel.js';
 
 export class ExactPart {
   private readonly active: Int32Array;
   private readonly isActive: Uint8Array;
   private readonly moveTotal: Float64Array;
+  /** Per compartment: the total rate of its dividing moves (mutant divisions), before crowding. */
+  private readonly divideMove: Float64Array;
   private nActive = 0;
 
   constructor(
@@ -25,6 +27,7 @@ export class ExactPart {
     this.active = new Int32Array(model.size);
     this.isActive = new Uint8Array(model.size);
     this.moveTotal = new Float64Array(model.size);
+    this.divideMove = new Float64Array(model.size);
   }
 
   private activate(c: number): void {
@@ -40,16 +43,22 @@ export class ExactPart {
    * `watch`: given when g holds every cell. Returns the extinction time, or null.
    */
   run(g: Float64Array, tr: Transitions, t0: number, h: number, capacity: number, others: number, watch: BurdenWatch | null, tally: Tally): number | null {
-    const { model, rng, active, moveTotal } = this;
+    const { model, rng, active, moveTotal, divideMove } = this;
     const { moves, phenotype } = model;
     this.nActive = 0;
     this.isActive.fill(0);
     let n = 0;
     let nP = 0;
+    const { moveDivides } = model;
     for (let c = 0; c < model.size; c++) {
       let m = 0;
-      for (let j = moves.start[c]; j < moves.start[c + 1]; j++) m += tr.moveRate[j];
+      let dividing = 0;
+      for (let j = moves.start[c]; j < moves.start[c + 1]; j++) {
+        if (moveDivides[j] === 1) dividing += tr.moveRate[j];
+        else m += tr.moveRate[j];
+      }
       moveTotal[c] = m;
+      this.divideMove[c] = dividing;
       if (g[c] > 0) {
         this.activate(c);
         n += g[c];
@@ -63,7 +72,7 @@ export class ExactPart {
       let total = 0;
       for (let a = 0; a < this.nActive; a++) {
         const c = active[a];
-        total += g[c] * (tr.division[c] * crowd + tr.death[c] + moveTotal[c]);
+        total += g[c] * ((tr.division[c] + divideMove[c]) * crowd + tr.death[c] + moveTotal[c]);
       }
       if (total <= 0) return null;
       t += -Math.log(1 - rng()) / total;
@@ -72,7 +81,7 @@ export class ExactPart {
       let c = active[this.nActive - 1];
       for (let a = 0; a < this.nActive; a++) {
         const cc = active[a];
-        const prop = g[cc] * (tr.division[cc] * crowd + tr.death[cc] + moveTotal[cc]);
+        const prop = g[cc] * ((tr.division[cc] + divideMove[cc]) * crowd + tr.death[cc] + moveTotal[cc]);
         if (r < prop) {
           c = cc;
           break;
@@ -89,12 +98,12 @@ export class ExactPart {
           g[to] += 1;
           this.activate(to);
           if (phenotype[to] === 1) nP += 1;
-          this.crossed(c, to, tally);
+          countMove(phenotype, c, to, 1, tally);
         }
         n += 1;
         tally.divisions++;
         watch?.grew(t, n);
-      } else if (r < div + tr.death[c] || moveTotal[c] === 0) {
+      } else if (r < div + tr.death[c] || moveTotal[c] + divideMove[c] === 0) {
         g[c] -= 1;
         n -= 1;
         if (phenotype[c] === 1) nP -= 1;
@@ -105,15 +114,28 @@ export class ExactPart {
         }
       } else {
         r -= div + tr.death[c];
+        // The moves, each at its rate, a dividing move's crowded.
         let j = moves.start[c];
         const end = moves.start[c + 1] - 1;
-        while (j < end && r >= tr.moveRate[j]) r -= tr.moveRate[j++];
+        for (; j < end; j++) {
+          const rate = moveDivides[j] === 1 ? tr.moveRate[j] * crowd : tr.moveRate[j];
+          if (r < rate) break;
+          r -= rate;
+        }
         const to = moves.to[j];
-        g[c] -= 1;
         g[to] += 1;
         this.activate(to);
-        nP += phenotype[to] - phenotype[c];
-        this.crossed(c, to, tally);
+        if (moveDivides[j] === 1) {
+          n += 1;
+          if (phenotype[to] === 1) nP += 1;
+          tally.divisions++;
+          tally.mutations++;
+          watch?.grew(t, n);
+        } else {
+          g[c] -= 1;
+          nP += (phenotype[to] === 1 ? 1 : 0) - (phenotype[c] === 1 ? 1 : 0);
+          countMove(phenotype, c, to, 1, tally);
+        }
       }
     }
   }
@@ -130,12 +152,5 @@ export class ExactPart {
       u -= kidProb[k];
     }
     return kids.to[k1 - 1];
-  }
-
-  private crossed(from: number, to: number, tally: Tally): void {
-    const ph = this.model.phenotype;
-    if (ph[from] === ph[to]) return;
-    if (ph[to] === 1) tally.entries++;
-    else tally.exits++;
   }
 }

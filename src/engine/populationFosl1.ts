@@ -50,6 +50,7 @@ export class Fosl1Compartments implements CompartmentModel {
   readonly phenotype: Uint8Array;
   readonly level: Float64Array;
   readonly moves: Sparse;
+  readonly moveDivides = new Uint8Array(0);
   readonly kids: Sparse;
   readonly kidProb: Float64Array;
   readonly jumps: Sparse;
@@ -170,6 +171,13 @@ export class Fosl1Compartments implements CompartmentModel {
       for (let k = kids.start[c]; k < kids.start[c + 1]; k++) if (!lattice.isValid(kids.to[k])) return false;
     }
     return true;
+  }
+
+  netGrowth(i: number, crowd: number, out: Float64Array): void {
+    const tl = this.tl;
+    for (let c = 0; c < this.size; c++) {
+      out[c] = this.phenotype[c] === 1 ? tl.divisionP[i] * crowd - tl.deathP[i] : tl.divisionS[i] * crowd - tl.deathS[i];
+    }
   }
 
   maxSubStep(i: number, counts: Float64Array): number {

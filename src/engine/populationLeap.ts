@@ -3,7 +3,8 @@
 // binomial tau-leaping, Tian & Burrage 2004, Chatterjee et al. 2005), so the cost does not
 // depend on n and counts stay exact non-negative integers (populationDraw.ts). Fates: die, divide (both
 // daughters placed by the model's kernel, one multinomial over its targets), each move, or
-// stay; then, for the FOSL1 lattice, the end-of-step jumps. In expected mode (the pilot of
+// stay (a mutant division keeps the mother and adds a resistant daughter); then, for the
+// FOSL1 lattice, the end-of-step jumps. In expected mode (the pilot of
 // `engine: auto`) every draw is replaced by its mean.
 import type { RandomStream } from '../rng/stream.js';
 import { drawMultinomial, expectedMultinomial } from './populationDraw.js';
@@ -15,6 +16,16 @@ export interface Tally {
   deaths: number;
   entries: number;
   exits: number;
+  /** Divisions that gave a resistant daughter (included in divisions). */
+  mutations: number;
+}
+
+/** Counts m cells moving from compartment `from` to `to` as entries (sensitive to persister) or exits (back). */
+export function countMove(phenotype: Uint8Array, from: number, to: number, m: number, tally: Tally): void {
+  const a = phenotype[from];
+  const b = phenotype[to];
+  if (a === 0 && b === 1) tally.entries += m;
+  else if (a === 1 && b === 0) tally.exits += m;
 }
 
 export class Leaper {
@@ -42,10 +53,7 @@ export class Leaper {
   }
 
   private moved(from: number, to: number, m: number, tally: Tally): void {
-    const ph = this.model.phenotype;
-    if (ph[from] === ph[to]) return;
-    if (ph[to] === 1) tally.entries += m;
-    else tally.exits += m;
+    countMove(this.model.phenotype, from, to, m, tally);
   }
 
   /** Draws the fates of n cells of compartment c over the sub-step and adds the cells they leave to next. */
@@ -70,7 +78,11 @@ export class Leaper {
       const to = moves.to[m0 + k];
       const m = out[2 + k];
       next[to] += m;
-      this.moved(c, to, m, tally);
+      if (this.model.moveDivides[m0 + k] === 1) {
+        next[c] += m;
+        tally.divisions += m;
+        tally.mutations += m;
+      } else this.moved(c, to, m, tally);
     }
     if (out[1] > 0) this.placeKids(c, 2 * out[1], next, tally);
   }

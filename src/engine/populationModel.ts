@@ -20,7 +20,7 @@ export class Transitions {
   /** Division rate per cell per hour, before crowding (the exact part applies the crowding at every event). */
   readonly division: Float64Array;
   readonly death: Float64Array;
-  /** Continuous-time move rates, aligned with model.moves.to. */
+  /** Continuous-time move rates, aligned with model.moves.to (a dividing move's before crowding). */
   readonly moveRate: Float64Array;
   /** Probabilities of each fate of a cell over the sub-step (the leap): die, divide, each move; the rest stays. */
   readonly pDie: Float64Array;
@@ -28,7 +28,7 @@ export class Transitions {
   readonly pMove: Float64Array;
   /** End-of-step jump probabilities, aligned with model.jumps.to (FOSL1 lattice). */
   readonly pJump: Float64Array;
-  /** Expected cells per cell at the end of the sub-step (1 - pDie + pDivide): the crowding predictor. */
+  /** Expected cells per cell at the end of the sub-step (1 - pDie + pDivide, mutant divisions included). */
   readonly growth: Float64Array;
 
   constructor(model: CompartmentModel) {
@@ -46,10 +46,15 @@ export class Transitions {
 
 export interface CompartmentModel {
   readonly size: number;
-  /** Phenotype of each compartment: 0 sensitive, 1 persister. */
+  /** Phenotype of each compartment: 0 sensitive, 1 persister, 2 resistant. */
   readonly phenotype: Uint8Array;
   /** Continuous-time moves (switches), drawn as events by the exact part and as fates by the leap. */
   readonly moves: Sparse;
+  /**
+   * Per move: 1 when it is a division that keeps the mother and puts one daughter in the
+   * target (a mutant division), so that it adds a cell and its rate is crowded like a division.
+   */
+  readonly moveDivides: Uint8Array;
   /** Where the daughters of a division go: each daughter independently to kids.to[j] with kidProb[j]. */
   readonly kids: Sparse;
   readonly kidProb: Float64Array;
@@ -59,6 +64,8 @@ export interface CompartmentModel {
   readonly level: Float64Array | null;
   /** Fills counts (zeroed) with the n0 initial cells; `expected`: their expected numbers instead of a draw. */
   seed(n0: number, rng: RandomStream, counts: Float64Array, expected: boolean): void;
+  /** Per compartment, the net growth rate of its cells' descendants (division x crowd - death, mutant divisions included), per hour: the crowding predictor. */
+  netGrowth(i: number, crowd: number, out: Float64Array): void;
   /** The longest sub-step timeline step i allows for these counts (the step rule of populationStep.ts). */
   maxSubStep(i: number, counts: Float64Array): number;
   /**

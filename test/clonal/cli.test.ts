@@ -144,7 +144,7 @@ describe('bad clonal input', () => {
     writeFileSync(file, SCENARIO.replace('seed: 4', 'seed: 4\nengine: population'));
     const r = persim(['run', file, '--out', join(dir, 'out')]);
     expect(r.status).toBe(2);
-    expect(r.stderr).toMatch(/engine: population does not simulate a resistant phenotype/);
+    expect(r.stderr).toMatch(/engine: population does not simulate lineage barcodes/);
     expect(existsSync(join(dir, 'out'))).toBe(false);
   });
 });

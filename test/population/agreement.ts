@@ -34,7 +34,7 @@ export interface MeanGap {
 
 /**
  * Largest |difference of means| / its standard error over record times and counts (sensitive,
- * persister, total). The standard error pools both samples about their common mean (the
+ * persister, resistant, total). The standard error pools both samples about their common mean (the
  * variance under the hypothesis that both engines draw from one distribution), which stays
  * reliable for the skewed counts of a few cells, where one sample may miss a rare large value.
  */
@@ -47,7 +47,8 @@ export function largestMeanGap(a: Simulation, b: Simulation): MeanGap {
   const count = {
     sensitive: (o: ReplicateOutcome, k: number) => o.sensitive[k],
     persister: (o: ReplicateOutcome, k: number) => o.persister[k],
-    total: (o: ReplicateOutcome, k: number) => o.sensitive[k] + o.persister[k],
+    resistant: (o: ReplicateOutcome, k: number) => o.resistant?.[k] ?? 0,
+    total: (o: ReplicateOutcome, k: number) => o.sensitive[k] + o.persister[k] + (o.resistant?.[k] ?? 0),
   };
   for (let k = 1; k < times.length; k++) {
     for (const [name, f] of Object.entries(count)) {
@@ -114,6 +115,8 @@ export const TWO_STATE_LESSONS: readonly LessonCase[] = [
   { file: '02b-no-holiday.yaml', sets: ['population.initial=2000', 'time.horizon=70d'], perturb: faster(40) },
   { file: '03-continuous-vs-pulsed.yaml', sets: ['population.initial=2000', 'time.horizon=56d'], perturb: faster(40) },
   { file: '03b-continuous.yaml', sets: ['population.initial=2000', 'time.horizon=63d'], perturb: faster(40) },
+  // Its tumours relapse by their resistant cells (untouched by the drug): their division is changed.
+  { file: '10-genetic-vs-reversible.yaml', sets: ['population.initial=500'], perturb: 'phenotypes.resistant.doubling_time=43.6364h' },
   { file: '11-dose-dense-vs-q3w.yaml', sets: ['population.initial=2000'], perturb: faster(120) },
   { file: '14-trial-in-silico.yaml', sets: ['population.initial=1000', 'population.capacity=2e4'], perturb: faster(40) },
   { file: '15-entry-blockade-sweep.yaml', sets: ['population.initial=2000', 'population.capacity=6000'], perturb: faster(40) },
@@ -140,7 +143,6 @@ export const FOSL1_LESSONS: readonly LessonCase[] = [
 /** Shipped lessons that both engines cannot run, and why. */
 export const NOT_COMPARED: Readonly<Record<string, string>> = {
   '09-pre-existing-vs-induced.yaml': 'lineage barcodes: agent engine only',
-  '10-genetic-vs-reversible.yaml': 'a resistant phenotype: agent engine only',
   '12-adaptive-therapy.yaml': 'adaptive dosing: agent engine only',
   '13-clinical-scale.yaml': 'relapse at 10^9 cells, beyond the agent engine (5 x 10^7)',
 };

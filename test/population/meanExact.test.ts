@@ -84,3 +84,24 @@ describe('population engine mean against expm(A t) m0', () => {
     });
   }
 });
+
+describe('crowding', () => {
+  it('the mean field follows the logistic equation within 0.1% (division at the predicted mid-step burden)', () => {
+    // dN/dt = b N (1 - N / K) - d N, from 10^8 cells towards K (1 - d / b) = 6 x 10^9.
+    const b = 0.05;
+    const d = 0.01;
+    const K = 1e10;
+    const s = makeScenario({ horizonH: 400, recordEveryH: 10, initial: 1e8, bS: b, dS: d, capacity: K, engine: 'population' });
+    const tl = compileTimeline(s);
+    const run = new PopulationRun(s, tl, 0, streamFor(1, 0, 'unused'), { expected: true });
+    while (run.advance());
+    const o = run.outcome();
+    const r = b - d;
+    const limit = K * (r / b);
+    for (let k = 0; k < tl.recordTimes.length; k++) {
+      const t = tl.recordTimes[k];
+      const want = limit / (1 + (limit / 1e8 - 1) * Math.exp(-r * t));
+      expect(Math.abs(o.sensitive[k] / want - 1), `at ${t} h`).toBeLessThan(0.001);
+    }
+  });
+});
