@@ -118,6 +118,8 @@ export const TWO_STATE_LESSONS: readonly LessonCase[] = [
   // Its tumours relapse by their resistant cells (untouched by the drug): their division is changed.
   { file: '10-genetic-vs-reversible.yaml', sets: ['population.initial=500'], perturb: 'phenotypes.resistant.doubling_time=43.6364h' },
   { file: '11-dose-dense-vs-q3w.yaml', sets: ['population.initial=2000'], perturb: faster(120) },
+  // Adaptive dosing with resistant cells: relapse is resistant regrowth, whose division is changed.
+  { file: '12-adaptive-therapy.yaml', sets: ['population.initial=600', 'population.capacity=1000'], perturb: 'phenotypes.resistant.division_rate=0.55/d' },
   { file: '14-trial-in-silico.yaml', sets: ['population.initial=1000', 'population.capacity=2e4'], perturb: faster(40) },
   { file: '15-entry-blockade-sweep.yaml', sets: ['population.initial=2000', 'population.capacity=6000'], perturb: faster(40) },
 ];
@@ -125,7 +127,7 @@ export const TWO_STATE_LESSONS: readonly LessonCase[] = [
 /**
  * FOSL1 lessons, scaled down further (the agent engine updates every cell's level at every step).
  * In 05-07 most tumours die out, so the outcome compared is mostly the extinction time, which a
- * 10% change of the division rate hardly moves; there, and in 08 (whose tumours of 150 cells
+ * 10% change of the division rate hardly moves; there, and in 08 (whose tumours of 100 cells
  * relapse too irregularly for it), the kill rate of the chemotherapy is changed by 10%.
  */
 export const FOSL1_LESSONS: readonly LessonCase[] = [
@@ -137,12 +139,11 @@ export const FOSL1_LESSONS: readonly LessonCase[] = [
     population: { bins: 128 },
     why: 'at 64 bins the levels pushed down by the promote-exit drug lag by about an hour (numerical diffusion where drift dominates), which shows 12 h into it, at z = 3.8',
   },
-  { file: '08-fosl1-gain-of-function.yaml', sets: ['population.initial=150', 'population.capacity=1500'], perturb: 'drugs.chemo.potency=0.072/h' },
+  { file: '08-fosl1-gain-of-function.yaml', sets: ['population.initial=100', 'population.capacity=1000', 'time.horizon=32d'], perturb: 'drugs.chemo.potency=0.072/h' },
 ];
 
 /** Shipped lessons that both engines cannot run, and why. */
 export const NOT_COMPARED: Readonly<Record<string, string>> = {
   '09-pre-existing-vs-induced.yaml': 'lineage barcodes: agent engine only',
-  '12-adaptive-therapy.yaml': 'adaptive dosing: agent engine only',
   '13-clinical-scale.yaml': 'relapse at 10^9 cells, beyond the agent engine (5 x 10^7)',
 };

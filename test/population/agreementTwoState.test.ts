@@ -1,4 +1,5 @@
-// Agreement of the two engines on the two-state lessons (issue 5, item 6): for each shipped
+// Agreement of the two engines on the two-state lessons (issue 5, item 6; with resistance and
+// adaptive dosing where the lesson has them): for each shipped
 // lesson, scaled to a size the agent engine runs in a second or two (agreement.ts), 200
 // replicates per engine from the lesson's seed: the outcome-time distributions agree (two-sample
 // Kolmogorov-Smirnov p > 0.01), the mean sensitive, persister and total counts agree within 4
