@@ -110,15 +110,7 @@ export class Fosl1Levels {
     const off = sw.offThreshold;
     for (let k = nP - 1; k >= 0; k--) {
       const x = lvP[k];
-      let u = x * invK;
-      if (intN) {
-        let un = 1;
-        for (let e = n; e > 0; e >>= 1) {
-          if (e & 1) un *= u;
-          u *= u;
-        }
-        u = un;
-      } else u = Math.pow(u, n);
+      const u = hillPower(x * invK, n, intN);
       let y = a1 * x + a0 + (a2 * u) / (1 + u) + sn * z[k];
       if (y < 0) y = 0;
       lvP[k] = y;
@@ -132,15 +124,7 @@ export class Fosl1Levels {
     const on = sw.onThreshold;
     for (let k = nS - 1; k >= 0; k--) {
       const x = lvS[k];
-      let u = x * invK;
-      if (intN) {
-        let un = 1;
-        for (let e = n; e > 0; e >>= 1) {
-          if (e & 1) un *= u;
-          u *= u;
-        }
-        u = un;
-      } else u = Math.pow(u, n);
+      const u = hillPower(x * invK, n, intN);
       let y = a1 * x + a0 + (a2 * u) / (1 + u) + sn * z[nP + k];
       if (y < 0) y = 0;
       lvS[k] = y;
@@ -176,4 +160,15 @@ export class Fosl1Levels {
     const f = this.store.fields[this.field] as Float64Array[];
     return { sensitive: f[SENSITIVE].subarray(0, this.store.counts[SENSITIVE]), persister: f[PERSISTER].subarray(0, this.store.counts[PERSISTER]) };
   }
+}
+
+/** u^n, by repeated squaring when n is a small integer (faster than Math.pow in the hot loop). */
+function hillPower(u: number, n: number, integer: boolean): number {
+  if (!integer) return Math.pow(u, n);
+  let un = 1;
+  for (let e = n; e > 0; e >>= 1) {
+    if (e & 1) un *= u;
+    u *= u;
+  }
+  return un;
 }
