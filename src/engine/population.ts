@@ -52,6 +52,15 @@ export interface PopulationOptions {
   readonly bins?: number;
   /** Mean field: every draw replaced by its expectation, nothing exact (the pilot of engine: auto). */
   readonly expected?: boolean;
+  /** FOSL1 switch: called at every record time with the cells per bin (the population engine's view of the levels). */
+  readonly onLevelBins?: (recordIndex: number, bins: LevelBins) => void;
+}
+
+/** The living cells' FOSL1 levels as bins: per compartment its level, phenotype (0 sensitive, 1 persister) and cells. */
+export interface LevelBins {
+  readonly level: Float64Array;
+  readonly phenotype: Uint8Array;
+  readonly cells: Float64Array;
 }
 
 export class PopulationCountError extends Error {
@@ -97,6 +106,7 @@ export class PopulationRun {
   private readonly recSd: Float64Array | null;
   private rec = 0;
   private subSteps = 0;
+  private readonly onLevelBins: PopulationOptions['onLevelBins'];
 
   constructor(
     private readonly s: Scenario,
@@ -119,6 +129,7 @@ export class PopulationRun {
     this.exactBelow = this.expected ? -1 : (opts.exactBelow ?? EXACT_BELOW);
     this.leaper = new Leaper(this.model, rng, this.expected);
     this.exact = new ExactPart(this.model, rng);
+    this.onLevelBins = opts.onLevelBins;
     this.capacity = s.population.capacity ?? 0;
     this.threshold = relapseThreshold(s);
     this.model.seed(s.population.initial, rng, this.counts, this.expected);
@@ -289,6 +300,7 @@ export class PopulationRun {
         this.recMean[k] = mean;
         this.recSd[k] = Math.sqrt(ss / (nS + nP));
       }
+      if (level !== null && this.onLevelBins !== undefined) this.onLevelBins(k, { level, phenotype: model.phenotype, cells: counts });
     }
   }
 }

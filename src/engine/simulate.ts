@@ -14,7 +14,7 @@ import { AUTO_AGENT_LIMIT, peakExpectedBurden } from './autoEngine.js';
 import { agentOnlyFeature } from './clonalFeatures.js';
 import type { LevelView } from './fosl1Levels.js';
 import type { ReplicateOutcome } from './outcome.js';
-import { runPopulationReplicate, type PopulationOptions } from './population.js';
+import { runPopulationReplicate, type LevelBins, type PopulationOptions } from './population.js';
 import { populationTimeline } from './populationTimeline.js';
 
 export type EngineName = 'agent' | 'population';
@@ -68,8 +68,10 @@ export interface SimulationOptions {
   readonly onReplicate?: (done: number, total: number) => void;
   /** Replicates to run (1-based); default all of 1..s.replicates. */
   readonly replicates?: readonly number[];
-  /** FOSL1 switch, agent engine only: called at every record time with the living cells' levels. */
+  /** FOSL1 switch, agent engine: called at every record time with the living cells' levels. */
   readonly onLevels?: (replicate: number, recordIndex: number, levels: LevelView) => void;
+  /** FOSL1 switch, population engine: called at every record time with the cells per bin of the level. */
+  readonly onLevelBins?: (replicate: number, recordIndex: number, bins: LevelBins) => void;
   /** Options of the population engine (bins, exact threshold). */
   readonly population?: PopulationOptions;
 }
@@ -91,6 +93,7 @@ export function runReplicate(
   onLevels?: SimulationOptions['onLevels'],
   engine?: EngineName,
   population?: PopulationOptions,
+  onLevelBins?: SimulationOptions['onLevelBins'],
 ): ReplicateOutcome {
   let which = engine;
   if (which === undefined) {
@@ -99,7 +102,8 @@ export function runReplicate(
     which = d.engine;
   }
   if (which === 'population') {
-    return runPopulationReplicate(s, populationTimeline(s), replicate, streamFor(s.seed, replicate, 'population'), population);
+    const opts = onLevelBins === undefined ? population : { ...population, onLevelBins: (k: number, b: LevelBins) => onLevelBins(replicate, k, b) };
+    return runPopulationReplicate(s, populationTimeline(s), replicate, streamFor(s.seed, replicate, 'population'), opts);
   }
   const fosl1 = s.switch.model === 'fosl1';
   return runAgentReplicate(s, tl, replicate, streamFor(s.seed, replicate, 'agent'), maxCells, {
@@ -116,7 +120,7 @@ export function simulate(s: Scenario, opts: SimulationOptions = {}): Simulation 
   const which = opts.replicates ?? Array.from({ length: s.replicates }, (_, i) => i + 1);
   const outcomes: ReplicateOutcome[] = [];
   for (const r of which) {
-    outcomes.push(runReplicate(s, timeline, r, maxCells, opts.onLevels, engine.engine, opts.population));
+    outcomes.push(runReplicate(s, timeline, r, maxCells, opts.onLevels, engine.engine, opts.population, opts.onLevelBins));
     opts.onReplicate?.(outcomes.length, which.length);
   }
   return { scenario: s, timeline, engine, outcomes };
