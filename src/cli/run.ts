@@ -12,6 +12,7 @@ import { armFromSimulation } from '../report/armResult.js';
 import { chartJsBrowserSource } from '../report/assets.js';
 import { compareArms } from '../report/compareArms.js';
 import { REPORT_FILE, reportHtml } from '../report/html.js';
+import { levelCollector } from '../report/levelSeries.js';
 import { armsRunFiles, singleRunFiles, type ArmRun, type FileMap } from '../report/outputTree.js';
 import { reportInput } from '../report/reportInput.js';
 import { loadArms } from '../scenario/arms.js';
@@ -45,7 +46,7 @@ export function registerRun(program: Command): void {
       'Simulate every replicate of a scenario file and write summary.json (relapse timing, nadir, ' +
         'extinction per replicate and across replicates), timeseries.csv (cell counts and drug ' +
         'concentrations at every record time) and PNG charts into the output directory; with lineage ' +
-        'barcodes also clones.csv, with an adaptive drug dosing.csv. A scenario ' +
+        'barcodes also clones.csv, with an adaptive drug dosing.csv, with the FOSL1 switch levels.csv. A scenario ' +
         'with arms: runs every arm with the same random numbers, writes one folder per arm and ' +
         'compares the arms in arms.csv and arms.json (hazard ratio, log-rank test).',
     )
@@ -81,12 +82,14 @@ export function registerRun(program: Command): void {
       const total = variants.reduce((n, v) => n + v.scenario.replicates, 0);
       let before = 0;
       const runs: ArmRun[] = variants.map((v) => {
-        const sim = simulate(v.scenario, { onReplicate: (done) => progress.tick(before + done, total) });
+        // FOSL1 switch: the level histograms at the chosen times, read from the engines' record hooks.
+        const levels = levelCollector(v.scenario);
+        const sim = simulate(v.scenario, { ...levels?.hooks, onReplicate: (done) => progress.tick(before + done, total) });
         before += sim.outcomes.length;
         const identity: ScenarioIdentity & { arm?: string } =
           v.slug === null ? loaded.identity : { ...loaded.identity, overrides: [...loaded.identity.overrides, ...v.sets], arm: v.name };
         const summary = buildSummary(sim, identity);
-        return { sim, result: armFromSimulation(v.name, v.slug, sim, summary) };
+        return { sim, result: armFromSimulation(v.name, v.slug, sim, summary, levels?.result()) };
       });
       progress.finish();
       if (!opts.quiet) {

@@ -10,10 +10,10 @@ import { CellStore, PERSISTER, PHENOTYPE_COUNT, RESISTANT } from './cellStore.js
 export interface CloneSample {
   readonly timeH: number;
   readonly barcodes: Int32Array;
-  /** Cells of each clone (all phenotypes), and among them persisters and resistant cells. */
-  readonly cells: Int32Array;
-  readonly persisters: Int32Array;
-  readonly resistant: Int32Array;
+  /** Cells of each clone (all phenotypes), and among them persisters and resistant cells (whole numbers; doubles, as the population engine's clones may pass 2^31). */
+  readonly cells: Float64Array;
+  readonly persisters: Float64Array;
+  readonly resistant: Float64Array;
 }
 
 export interface CloneStats {
@@ -68,8 +68,8 @@ export class LineageBarcodes {
       }
     }
     const order = barcodes.map((_, i) => i).sort((x, y) => barcodes[x] - barcodes[y]);
-    const pick = (xs: number[]) => Int32Array.from(order, (i) => xs[i]);
-    return { timeH, barcodes: pick(barcodes), cells: pick(cells), persisters: pick(persisters), resistant: pick(resistant) };
+    const pick = (xs: number[]) => Float64Array.from(order, (i) => xs[i]);
+    return { timeH, barcodes: Int32Array.from(order, (i) => barcodes[i]), cells: pick(cells), persisters: pick(persisters), resistant: pick(resistant) };
   }
 }
 

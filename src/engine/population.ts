@@ -24,6 +24,12 @@
 // Adaptive dosing (engine/adaptiveDosing.ts): at each check the replicate's own burden turns
 // the drug on or off for the steps to the next check, as in the agent engine.
 //
+// Lineage barcodes (populationClones.ts): one copy of the compartments per barcode, each
+// leaped or advanced exactly by its own cells, so a small clone is exact. Clones are
+// counted at the lineage sample times (step boundaries) and when the burden regrows to the
+// relapse threshold: at the event while every cell is exact, else at the end of the sub-step
+// in which the threshold is crossed.
+//
 // Random numbers: every draw of replicate r comes from the stream it is given, in a fixed
 // order, so a replicate's result does not depend on which worker runs it.
 import { relapseThreshold, type Scenario } from '../model/scenario.js';
@@ -34,6 +40,9 @@ import { BurdenWatch } from './burdenWatch.js';
 import type { ReplicateOutcome } from './outcome.js';
 import { ExactPart } from './populationExact.js';
 import { DEFAULT_BINS, Fosl1Compartments } from './populationFosl1.js';
+import { cloneStats, type CloneSample } from './lineage.js';
+import type { ClonesRecord, ReplicateOutcome as Outcome } from './outcome.js';
+import { barcodeCap, ClonedCompartments, populationBarcodes } from './populationClones.js';
 import { Leaper, type Tally } from './populationLeap.js';
 import { Transitions, type CompartmentModel } from './populationModel.js';
 import { TwoStateCompartments } from './populationTwoState.js';
@@ -50,8 +59,10 @@ export interface PopulationOptions {
   readonly exactBelow?: number;
   /** FOSL1 switch: bins of the level (default DEFAULT_BINS). */
   readonly bins?: number;
-  /** Mean field: every draw replaced by its expectation, nothing exact (the pilot of engine: auto). */
+  /** Mean field: every draw replaced by its expectation, nothing exact, no barcodes (the pilot of engine: auto). */
   readonly expected?: boolean;
+  /** Lineage barcodes: the most barcodes tracked (default populationClones.ts's barcodeCap). */
+  readonly maxBarcodes?: number;
   /** FOSL1 switch: called at every record time with the cells per bin (the population engine's view of the levels). */
   readonly onLevelBins?: (recordIndex: number, bins: LevelBins) => void;
 }
@@ -107,6 +118,13 @@ export class PopulationRun {
   private rec = 0;
   private subSteps = 0;
   private readonly onLevelBins: PopulationOptions['onLevelBins'];
+  /** Lineage barcodes: the clone compartments, or null. */
+  private readonly clones: ClonedCompartments | null;
+  /** Where the cells are while the exact part runs every cell (the lineage sample at relapse reads them). */
+  private live: Float64Array;
+  private readonly samples: CloneSample[] = [];
+  private relapseSample: CloneSample | null = null;
+  private sampleIndex = 0;
 
   constructor(
     private readonly s: Scenario,
@@ -118,14 +136,16 @@ export class PopulationRun {
     const ad = tl.adaptive;
     this.dosing = ad === null ? null : new AdaptiveDosing(tl, ad, s.drugs[ad.drug].name, s.drugs[ad.drug].adaptive?.dose ?? 0);
     this.tl = this.dosing?.timeline ?? tl;
-    this.model = compartmentsFor(s, this.tl, opts.bins);
+    const base = compartmentsFor(s, this.tl, opts.bins);
+    this.expected = opts.expected ?? false;
+    this.clones = s.lineage !== undefined && !this.expected ? new ClonedCompartments(base, populationBarcodes(s.population.initial, opts.maxBarcodes ?? barcodeCap(base.size))) : null;
+    this.model = this.clones ?? base;
     const size = this.model.size;
     this.counts = new Float64Array(size);
     this.next = new Float64Array(size);
     this.exactCells = new Float64Array(size);
     this.rate = new Float64Array(size);
     this.tr = new Transitions(this.model);
-    this.expected = opts.expected ?? false;
     this.exactBelow = this.expected ? -1 : (opts.exactBelow ?? EXACT_BELOW);
     this.leaper = new Leaper(this.model, rng, this.expected);
     this.exact = new ExactPart(this.model, rng);
@@ -133,13 +153,18 @@ export class PopulationRun {
     this.capacity = s.population.capacity ?? 0;
     this.threshold = relapseThreshold(s);
     this.model.seed(s.population.initial, rng, this.counts, this.expected);
+    this.live = this.counts;
     const nRec = tl.recordTimes.length;
     this.recS = new Float64Array(nRec);
     this.recP = new Float64Array(nRec);
     this.recR = this.model.phenotype.includes(2) ? new Float64Array(nRec) : null;
     this.recMean = this.model.level !== null ? new Float64Array(nRec).fill(NaN) : null;
     this.recSd = this.model.level !== null ? new Float64Array(nRec).fill(NaN) : null;
-    this.watch = new BurdenWatch(this.threshold, s.population.initial, this.persisters());
+    const clones = this.clones;
+    const onRelapse = clones === null ? null : (t: number) => {
+      this.relapseSample = clones.sample(t, this.live);
+    };
+    this.watch = new BurdenWatch(this.threshold, s.population.initial, this.persisters(), onRelapse);
     this.record(0);
   }
 
@@ -231,7 +256,11 @@ export class PopulationRun {
       }
     }
     let extinctAt: number | null = null;
-    if (exactAny) extinctAt = this.exact.run(g, tr, t, h, this.capacity, leapedMid, leaped ? null : this.watch, tally);
+    if (exactAny) {
+      this.live = g;
+      extinctAt = this.exact.run(g, tr, t, h, this.capacity, leapedMid, leaped ? null : this.watch, tally);
+      this.live = counts;
+    }
     for (let c = 0; c < model.size; c++) next[c] += g[c];
     if (model.jumps !== null && !jumpsFirst) this.jumpAll(next, counts);
     else counts.set(next);
@@ -266,17 +295,29 @@ export class PopulationRun {
     const [fS, fP, fR] = this.byPhenotype(new Float64Array(3));
     const resistant = this.recR !== null;
     const { mutations, ...counters } = this.tally;
+    const watched = this.watch.result();
     return {
       replicate: this.replicate,
       sensitive: this.recS,
       persister: this.recP,
       ...(this.recR !== null ? { resistant: this.recR } : {}),
-      ...this.watch.result(),
+      ...watched,
       extinctH: this.extinctH,
       final: resistant ? { sensitive: fS, persister: fP, resistant: fR } : { sensitive: fS, persister: fP },
       counters: { initial: this.s.population.initial, ...counters, ...(resistant ? { mutations } : {}) },
       ...(this.recMean !== null && this.recSd !== null ? { fosl1Mean: this.recMean, fosl1Sd: this.recSd } : {}),
+      ...(this.clones !== null ? { clones: this.clonesRecord(this.clones, watched) } : {}),
       ...(this.dosing !== null ? { dosing: this.dosing.record() } : {}),
+    };
+  }
+
+  /** The clone samples so far, the clones at relapse (if it still stands) and the final clone statistics. */
+  private clonesRecord(clones: ClonedCompartments, watched: Pick<Outcome, 'relapseH' | 'responded'>): ClonesRecord {
+    const atRelapse = this.relapseSample;
+    return {
+      samples: [...this.samples],
+      relapse: atRelapse !== null && watched.responded && watched.relapseH === atRelapse.timeH ? atRelapse : null,
+      final: cloneStats(clones.sample(this.t, this.counts)),
     };
   }
 
@@ -301,6 +342,11 @@ export class PopulationRun {
         this.recSd[k] = Math.sqrt(ss / (nS + nP));
       }
       if (level !== null && this.onLevelBins !== undefined) this.onLevelBins(k, { level, phenotype: model.phenotype, cells: counts });
+    }
+    const clones = this.clones;
+    if (clones === null) return;
+    while (this.sampleIndex < tl.sampleTimes.length && tl.sampleBoundary[this.sampleIndex] === boundary) {
+      this.samples.push(clones.sample(tl.sampleTimes[this.sampleIndex++], counts));
     }
   }
 }

@@ -71,6 +71,8 @@ export interface Fosl1Switch {
   readonly inheritanceNoise: number;
   /** Every cell's level at t = 0, or drawn from the drug-free stationary distribution. */
   readonly initialLevel: number | 'stationary';
+  /** Times (hours, sorted) of the level histograms (levels.csv), when the scenario gives switch.level_histogram_at. */
+  readonly levelHistogramAtH?: readonly number[];
 }
 
 export type SwitchModel = TwoStateSwitch | Fosl1Switch;

@@ -3,11 +3,13 @@
 // replicate's relapse observation. Built from a simulation in memory (`run`) or from the
 // files a run wrote (`report`), so both draw the same pictures.
 import type { SurvivalObservation } from '../analysis/kaplanMeier.js';
+import type { LevelHistograms } from '../analysis/levelHistogram.js';
 import type { Simulation } from '../engine/simulate.js';
 import type { Scenario } from '../model/scenario.js';
 import { compileTimeline, type Timeline } from '../model/timeline.js';
 import type { Summary } from '../output/summaryJson.js';
 import { cloneGroupsFromCsv, cloneGroupsOf, dosingFromCsv, dosingOf, type CloneGroup, type DosingSeries } from './clonalSeries.js';
+import { levelHistogramsFromCsv } from './levelSeries.js';
 
 export interface ArmResult {
   /** The arm's name, or the scenario's name for a run without arms. */
@@ -27,6 +29,8 @@ export interface ArmResult {
   readonly clones?: readonly CloneGroup[];
   /** Adaptive dosing: every replicate's decisions at the checks. */
   readonly dosing?: DosingSeries;
+  /** FOSL1 switch: the level's distribution at the chosen times (levels.csv). */
+  readonly levels?: LevelHistograms;
   /** Per replicate: relapse time, or censored at the horizon (extinct or not relapsed). */
   readonly relapse: readonly SurvivalObservation[];
   readonly summary: Summary;
@@ -37,12 +41,14 @@ export function relapseObservations(summary: Summary): SurvivalObservation[] {
   return summary.runs.map((r) => ({ time: r.relapse_h ?? summary.horizon_h, event: r.relapse_h !== null }));
 }
 
-export function armFromSimulation(name: string, slug: string | null, sim: Simulation, summary: Summary): ArmResult {
+/** `levels`: the level histograms collected while simulating (report/levelSeries.ts), if any. */
+export function armFromSimulation(name: string, slug: string | null, sim: Simulation, summary: Summary, levels?: LevelHistograms): ArmResult {
   const clones = cloneGroupsOf(sim);
   const dosing = dosingOf(sim);
   return {
     ...(clones !== undefined ? { clones } : {}),
     ...(dosing !== undefined ? { dosing } : {}),
+    ...(levels !== undefined ? { levels } : {}),
     name,
     slug,
     scenario: sim.scenario,
@@ -91,21 +97,23 @@ export function parseTimeseries(text: string): { times: Float64Array; sensitive:
   };
 }
 
-/** `clonal`: the text of clones.csv and dosing.csv, when the run wrote them. */
+/** `clonal`: the text of clones.csv, dosing.csv and levels.csv, when the run wrote them. */
 export function armFromFiles(
   name: string,
   slug: string | null,
   scenario: Scenario,
   summary: Summary,
   csv: string,
-  clonal: { readonly clones?: string; readonly dosing?: string } = {},
+  clonal: { readonly clones?: string; readonly dosing?: string; readonly levels?: string } = {},
 ): ArmResult {
   const series = parseTimeseries(csv);
   const clones = clonal.clones === undefined ? undefined : cloneGroupsFromCsv(clonal.clones, scenario, summary);
   const dosing = clonal.dosing === undefined ? undefined : dosingFromCsv(clonal.dosing);
+  const levels = clonal.levels === undefined ? undefined : levelHistogramsFromCsv(clonal.levels);
   return {
     name, slug, scenario, timeline: compileTimeline(scenario), ...series, relapse: relapseObservations(summary), summary,
     ...(clones !== undefined ? { clones } : {}),
     ...(dosing !== undefined ? { dosing } : {}),
+    ...(levels !== undefined ? { levels } : {}),
   };
 }

@@ -103,7 +103,8 @@ export function chartRuntime(ChartLib: typeof Chart, fontFamily: string): Hydrat
     plugins.tooltip = {
       filter: (item: { datasetIndex: number }) => !hidden.has(item.datasetIndex),
       callbacks: {
-        title: (items: { parsed: { x: number } }[]) => (items.length > 0 ? `day ${items[0].parsed.x.toFixed(1)}` : ''),
+        title: (items: { parsed: { x: number } }[]) =>
+          items.length === 0 ? '' : spec.xName === undefined ? `day ${items[0].parsed.x.toFixed(1)}` : `${spec.xName} ${Number(items[0].parsed.x.toPrecision(4))}`,
         label: (item: { parsed: { y: number }; dataset: { label?: string; yAxisID?: string } }) =>
           `${item.dataset.label ?? ''}: ${valueFormats[axisFormat(item.dataset.yAxisID ?? 'y')](item.parsed.y)}`,
       },

@@ -1,6 +1,6 @@
 // Reads back a run's output folder for `persim report`: scenario.yaml (checked against the
-// sha256 recorded at run time), summary.json and timeseries.csv, or with arms, arms.json
-// and each arm's folder. Each arm's scenario is resolved again from the file and the
+// sha256 recorded at run time), summary.json and timeseries.csv (and clones.csv, dosing.csv,
+// levels.csv when present), or with arms, arms.json and each arm's folder. Each arm's scenario is resolved again from the file and the
 // overrides recorded in its summary.json, so the report shows what was run.
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
@@ -9,6 +9,7 @@ import type { ScenarioIdentity, Summary } from '../output/summaryJson.js';
 import { parseScenarioDocument, resolveWithOverrides } from '../scenario/load.js';
 import { armFromFiles, TimeseriesFormatError, type ArmResult } from './armResult.js';
 import type { ArmsDocument } from './armsFiles.js';
+import { LevelsFormatError } from './levelSeries.js';
 import { SCENARIO_COPY } from './outputTree.js';
 
 /** The folder is not a readable persim output folder. */
@@ -47,10 +48,11 @@ function loadArm(dir: string, name: string, slug: string | null, text: string, f
   const scenario = resolveWithOverrides(parseScenarioDocument(text, file), summary.scenario.overrides);
   try {
     const optional = (file: string) => (existsSync(join(dir, file)) ? readText(join(dir, file)) : undefined);
-    const clonal = { clones: optional('clones.csv'), dosing: optional('dosing.csv') };
+    const clonal = { clones: optional('clones.csv'), dosing: optional('dosing.csv'), levels: optional('levels.csv') };
     return armFromFiles(name, slug, scenario, summary, readText(join(dir, 'timeseries.csv')), clonal);
   } catch (err) {
     if (err instanceof TimeseriesFormatError) throw new OutputFolderError(`${join(dir, 'timeseries.csv')}: ${err.message}`);
+    if (err instanceof LevelsFormatError) throw new OutputFolderError(`${join(dir, 'levels.csv')}: ${err.message}`);
     throw err;
   }
 }

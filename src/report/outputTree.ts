@@ -3,10 +3,12 @@
 // folder per arm (its summary.json, timeseries.csv and charts), and at the top arms.json,
 // arms.csv and the comparison charts. Both keep scenario.yaml, the scenario text as run,
 // from which `persim report` rebuilds everything; report.html is added on request. With
-// lineage barcodes an arm also has clones.csv, with an adaptive drug dosing.csv.
+// lineage barcodes an arm also has clones.csv, with an adaptive drug dosing.csv, under the
+// FOSL1 switch levels.csv (the level's distribution at the chosen times).
 import type { Simulation } from '../engine/simulate.js';
 import { clonesCsv, hasClones } from '../output/clonesCsv.js';
 import { dosingCsv, hasDosing } from '../output/dosingCsv.js';
+import { levelsCsv } from '../output/levelsCsv.js';
 import { summaryJson, type ScenarioIdentity } from '../output/summaryJson.js';
 import { timeseriesCsv } from '../output/timeseriesCsv.js';
 import type { ArmResult } from './armResult.js';
@@ -34,6 +36,7 @@ async function armFiles(run: ArmRun, charts: boolean): Promise<FileMap> {
     'timeseries.csv': timeseriesCsv(run.sim),
     ...(hasClones(run.sim) ? { 'clones.csv': clonesCsv(run.sim) } : {}),
     ...(hasDosing(run.sim) ? { 'dosing.csv': dosingCsv(run.sim) } : {}),
+    ...(run.result.levels !== undefined ? { 'levels.csv': levelsCsv(run.result.levels) } : {}),
     ...(charts ? await renderPngs(armCharts(run.result)) : {}),
   };
 }

@@ -1,8 +1,9 @@
 // The resolved switch: the two-state rates (solved from targets where the scenario gave
 // stationary_fraction or exit_half_life; model/twoStateTargets.ts) or the FOSL1 parameters,
 // with durations written in doublings turned into hours (one doubling = ln 2 / the sensitive
-// division rate, as `doubling_time` defines it).
-import type { SwitchModel } from '../model/scenario.js';
+// division rate, as `doubling_time` defines it). A FOSL1 switch with level_histogram_at
+// carries the times, sorted, as levelHistogramAtH (read by analysis/levelHistogram.ts).
+import type { Fosl1Switch, SwitchModel } from '../model/scenario.js';
 import { entryRateForFraction, exitRateForHalfLife, type NetGrowth } from '../model/twoStateTargets.js';
 import type { Span } from './units.js';
 
@@ -43,6 +44,7 @@ export type RawSwitch =
     readonly off_threshold: number;
     readonly inheritance_noise: number;
     readonly initial_level: number | 'stationary';
+    readonly level_histogram_at?: readonly number[];
   };
 
 function divisionRateOf(p: RawPhenotype): number {
@@ -68,7 +70,7 @@ export function spanHours(span: Span, divisionS: number): number {
 
 export function resolveSwitch(sw: RawSwitch, ph: RawPhenotypes): SwitchModel {
   if (sw.model === 'fosl1') {
-    return {
+    const resolved: Fosl1Switch = {
       model: 'fosl1',
       basal: sw.basal,
       feedback: sw.feedback,
@@ -81,7 +83,9 @@ export function resolveSwitch(sw: RawSwitch, ph: RawPhenotypes): SwitchModel {
       offThreshold: sw.off_threshold,
       inheritanceNoise: sw.inheritance_noise,
       initialLevel: sw.initial_level,
+      ...(sw.level_histogram_at !== undefined ? { levelHistogramAtH: [...sw.level_histogram_at].sort((a, b) => a - b) } : {}),
     };
+    return resolved;
   }
   const divisionS = sensitiveDivisionRate(ph);
   const halfLifeH = sw.exit_half_life !== undefined ? spanHours(sw.exit_half_life, divisionS) : null;

@@ -5,7 +5,8 @@
 //     growth of each phenotype (model/twoStateTargets.ts);
 //   - under the FOSL1 switch the initial persisters follow from the levels, so
 //     population.persister_fraction must not be given, and a time.dt given by hand must keep
-//     the level's Euler step stable: dt x (decay + the promote-exit potencies) < 1.
+//     the level's Euler step stable: dt x (decay + the promote-exit potencies) < 1, and the
+//     times of level_histogram_at must lie within the horizon.
 import type { z } from 'zod';
 import { entryRateForFraction, exitRateForHalfLife, smallestReachableFraction } from '../model/twoStateTargets.js';
 import { TARGET_TOLERANCE, netGrowthOf, sensitiveDivisionRate, spanHours, type RawPhenotypes } from './resolveSwitch.js';
@@ -13,13 +14,13 @@ import type { Span } from './units.js';
 
 /** The parts of a validated scenario these checks read. */
 interface Checked {
-  readonly time: { readonly dt?: number };
+  readonly time: { readonly dt?: number; readonly horizon: number };
   readonly population: { readonly persister_fraction: number };
   readonly drugs: readonly { readonly effect: string; readonly potency: number }[];
   readonly phenotypes: RawPhenotypes;
   readonly switch:
     | { readonly model: 'two-state'; readonly stationary_fraction?: number; readonly exit_rate?: number; readonly exit_half_life?: Span }
-    | { readonly model: 'fosl1'; readonly decay: number };
+    | { readonly model: 'fosl1'; readonly decay: number; readonly level_histogram_at?: readonly number[] };
 }
 
 const num = (x: number) => String(Number(x.toPrecision(4)));
@@ -44,6 +45,16 @@ export function checkSwitchAcrossSections(v: Checked, ctx: z.RefinementCtx): voi
         params: { expected: `a step below ${num(1 / loss)} h (or no dt: the default is accurate)` },
       });
     }
+    sw.level_histogram_at?.forEach((t, j) => {
+      if (t > v.time.horizon) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['switch', 'level_histogram_at', j],
+          message: 'after the horizon',
+          params: { expected: `a time <= time.horizon (${num(v.time.horizon)} h)` },
+        });
+      }
+    });
     return;
   }
   const divisionS = sensitiveDivisionRate(v.phenotypes);

@@ -3,11 +3,12 @@
 //              (stationary_fraction instead of entry_rate, exit_half_life instead of exit_rate;
 //              model/twoStateTargets.ts); exit_half_life may be written in doublings.
 //   fosl1:     a continuous FOSL1-like level per cell (model/fosl1Drift.ts) and the
-//              thresholds of its hysteresis.
+//              thresholds of its hysteresis; level_histogram_at chooses the times of the
+//              level distributions in levels.csv (analysis/levelHistogram.ts).
 // Checks that need other sections (doublings need a sensitive division rate, a target must be
 // reachable with the phenotypes' growth) are in switchChecks.ts.
 import { z } from 'zod';
-import { NON_NEGATIVE, POSITIVE, labelled, literal, number, rate, span } from './fields.js';
+import { NON_NEGATIVE, POSITIVE, duration, labelled, literal, number, rate, span } from './fields.js';
 
 const always = { when: () => true };
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -81,6 +82,14 @@ const fosl1Switch = z.strictObject({
   off_threshold: number(NON_NEGATIVE, 'A persister whose level falls below this becomes sensitive (level units); below on_threshold.'),
   inheritance_noise: number(NON_NEGATIVE, 'Standard deviation of a daughter\'s level around its mother\'s at division, level units; default 0.').default(0),
   initial_level: initialLevel.default('stationary'),
+  level_histogram_at: z.array(duration(NON_NEGATIVE, 'A time in hours or a duration such as 10d, at most time.horizon.'))
+    .describe(
+      'Times at which the distribution of the cells\' levels is written to levels.csv and drawn in levels.png. ' +
+        'The engines report levels at the record times only, so each time is moved to the nearest record time (time.record_every). ' +
+        'Default: 0, the end of the last scheduled drug exposure (last dose, plus 5 half-lives for a bolus or its duration for a square pulse) and the horizon; ' +
+        'without scheduled drugs 0, half the horizon and the horizon. [] for none.',
+    )
+    .optional(),
 })
   .superRefine(thresholdsOrdered, always);
 

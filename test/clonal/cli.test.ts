@@ -52,13 +52,18 @@ relapse:
 
 const rows = (text: string) => text.trimEnd().split('\n').slice(1).map((l) => l.split(','));
 
-describe('clonal outputs of persim run', () => {
+function clonalRun(engine: 'auto' | 'population') {
   const dir = tempDir();
   const file = join(dir, 'clonal.yaml');
-  writeFileSync(file, SCENARIO);
+  writeFileSync(file, SCENARIO.replace('seed: 4', `seed: 4\nengine: ${engine}`));
   const out = join(dir, 'out');
   const run = persim(['run', file, '--out', out, '--quiet']);
   const read = (name: string) => readFileSync(join(out, name), 'utf8');
+  return { dir, file, out, run, read };
+}
+
+describe.each(['auto', 'population'] as const)('clonal outputs of persim run, engine: %s', (engine) => {
+  const { out, run, read } = clonalRun(engine);
 
   it('writes clones.csv, dosing.csv and their charts', () => {
     expect(run.stderr).toBe('');
@@ -84,6 +89,10 @@ describe('clonal outputs of persim run', () => {
       expect([cells, persisters, resistant]).toEqual([r[4], r[3], r.at(-1)]);
     }
   });
+});
+
+describe('clonal outputs of persim run, the rest (agent engine)', () => {
+  const { file, out, read } = clonalRun('auto');
 
   it('summary.json has resistant cells, clone statistics and the cumulative dose given', () => {
     const summary = JSON.parse(read('summary.json'));
@@ -138,13 +147,14 @@ describe('bad clonal input', () => {
     expect(existsSync(out)).toBe(false);
   });
 
-  it('engine: population refuses a clonal scenario (exit 2)', () => {
+  it('engine: population refuses a resistant phenotype under the FOSL1 switch (exit 2)', () => {
     const dir = tempDir();
     const file = join(dir, 'pop.yaml');
-    writeFileSync(file, SCENARIO.replace('seed: 4', 'seed: 4\nengine: population'));
+    const fosl1 = 'switch:\n  model: fosl1\n  basal: 0.025/h\n  feedback: 0.045/h\n  half_saturation: 1\n  hill: 8\n  decay: 0.05/h\n  noise: 0.03\n  on_threshold: 1.2\n  off_threshold: 1\n';
+    writeFileSync(file, SCENARIO.replace('seed: 4', 'seed: 4\nengine: population').replace('switch:\n  entry_rate: 1e-3/h\n  exit_rate: 0.01/h\n', fosl1).replace('  persister_fraction: 0.02\n', ''));
     const r = persim(['run', file, '--out', join(dir, 'out')]);
+    expect(r.stderr).toMatch(/engine: population does not simulate a resistant phenotype under the FOSL1 switch/);
     expect(r.status).toBe(2);
-    expect(r.stderr).toMatch(/engine: population does not simulate lineage barcodes/);
     expect(existsSync(join(dir, 'out'))).toBe(false);
   });
 });

@@ -10,11 +10,14 @@ const CHROMIUM = '/usr/bin/chromium';
 
 describe('report.html in headless Chromium', () => {
   const out = tempDir();
+  const fosl1 = tempDir();
   let browser: Browser;
 
   beforeAll(async () => {
     const r = persim(['run', 'scenarios/14-trial-in-silico.yaml', '--out', out, '--replicates', '4', '--quiet', '--no-charts', '--report']);
     expect(r.stderr).toBe('');
+    const f = persim(['run', 'scenarios/04-fosl1-switch.yaml', '--out', fosl1, '--replicates', '2', '--quiet', '--no-charts', '--report']);
+    expect(f.stderr).toBe('');
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
@@ -23,6 +26,31 @@ describe('report.html in headless Chromium', () => {
 
   afterAll(async () => {
     await browser?.close();
+  });
+
+  it('draws the FOSL1 level distribution with the other charts', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const problems: string[] = [];
+    page.on('console', (m) => {
+      if (m.type() === 'error' || m.type() === 'warning') problems.push(`${m.type()}: ${m.text()}`);
+    });
+    page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+    await page.goto(`file://${join(fosl1, 'report.html')}`, { waitUntil: 'load' });
+    const canvases = await page.evaluate(() =>
+      [...document.querySelectorAll('canvas')].map((c) => {
+        const ctx = c.getContext('2d');
+        if (ctx === null || c.width === 0 || c.height === 0) return { label: c.getAttribute('aria-label'), inked: 0 };
+        const { data } = ctx.getImageData(0, 0, c.width, c.height);
+        let inked = 0;
+        for (let i = 0; i < data.length; i += 4) if (data[i + 3] > 0 && (data[i] < 240 || data[i + 1] < 240 || data[i + 2] < 240)) inked++;
+        return { label: c.getAttribute('aria-label'), inked: inked / (c.width * c.height) };
+      }),
+    );
+    expect(problems).toEqual([]);
+    // survival, then burden, persister fraction, drugs and the level distribution
+    expect(canvases.map((c) => c.label)).toEqual(['Relapse-free survival', 'Tumour burden', 'Persister fraction', 'Drugs', 'FOSL1 level distribution']);
+    for (const c of canvases) expect(c.inked, c.label ?? '').toBeGreaterThan(0.01);
+    await page.close();
   });
 
   it('loads offline with no console error and draws every chart', async () => {

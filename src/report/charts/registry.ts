@@ -2,8 +2,8 @@
 // without arms); comparison charts show every arm together (at the top of the output).
 // A chart applies only when it has something to show: the drugs chart needs an acting
 // drug, the arms chart two arms, the dosing chart an adaptive drug, the clones chart lineage
-// barcodes. Charts of models still to come (the FOSL1 level distribution) are added here as
-// entries with their own `applies`.
+// barcodes, the levels chart the FOSL1 switch's level histograms (levels.csv). Charts of
+// models still to come are added here as entries with their own `applies`.
 import type { ArmResult } from '../armResult.js';
 import type { ArmComparison } from '../compareArms.js';
 import { armsBurdenChart } from './armsBurden.js';
@@ -12,6 +12,7 @@ import { clonesChart, hasClones } from './clones.js';
 import { dosingChart, hasDosing } from './dosing.js';
 import { drugsChart } from './drugs.js';
 import { activeDrugs } from './exposure.js';
+import { hasLevels, levelsChart } from './levels.js';
 import { persisterFractionChart } from './persisterFraction.js';
 import type { ChartSpec } from './spec.js';
 import { survivalChart } from './survival.js';
@@ -34,6 +35,7 @@ export const ARM_CHARTS: readonly ArmChart[] = [
   { id: 'drugs', applies: (arm) => activeDrugs(arm.scenario).length > 0, build: drugsChart },
   { id: 'dosing', applies: hasDosing, build: dosingChart },
   { id: 'clones', applies: hasClones, build: clonesChart },
+  { id: 'levels', applies: hasLevels, build: levelsChart },
 ];
 
 export const COMPARISON_CHARTS: readonly ComparisonChart[] = [

@@ -29,4 +29,6 @@ export interface ChartSpec {
   readonly tickFormats: Readonly<Record<string, TickFormat>>;
   readonly legendHidden: readonly number[];
   readonly bands: readonly ShadedBand[];
+  /** What the x axis holds, for the tooltip's title (that and the value); default time, as "day 12.5". */
+  readonly xName?: string;
 }

@@ -1,0 +1,24 @@
+// levels.csv (FOSL1 switch): the distribution of the level at the chosen times
+// (switch.level_histogram_at, moved to record times; analysis/levelHistogram.ts), one row
+// per time per bin, in time then level order:
+//   time_h,level_lo,level_hi,sensitive,persister,replicates
+// sensitive (persister): the mean over replicates of the share of the replicate's living
+// cells that are sensitive (persister) with a level in [level_lo, level_hi); the last bin
+// also holds the levels above it. replicates: how many replicates had living cells then
+// (the others are left out of the mean; with none, the shares are 0).
+import type { LevelHistograms } from '../analysis/levelHistogram.js';
+import { fmt } from './numbers.js';
+
+export const LEVELS_HEADER = 'time_h,level_lo,level_hi,sensitive,persister,replicates';
+
+export function levelsCsv(h: LevelHistograms): string {
+  const lines = [LEVELS_HEADER];
+  const bins = h.edges.length - 1;
+  h.timesH.forEach((t, i) => {
+    const time = fmt(t);
+    for (let b = 0; b < bins; b++) {
+      lines.push(`${time},${fmt(h.edges[b])},${fmt(h.edges[b + 1])},${fmt(h.sensitive[i][b])},${fmt(h.persister[i][b])},${h.replicates[i]}`);
+    }
+  });
+  return lines.join('\n') + '\n';
+}
