@@ -3,7 +3,8 @@
 // - the agent engine's events per second on a 10^6-cell two-state tumour (the reference
 //   model's rates, 20 h);
 // - one replicate of a 10^12-cell two-state tumour, 365 days of chemotherapy every three
-//   weeks (the rates of lesson 13), and the same tumour under the FOSL1 switch at 64 bins;
+//   weeks (the rates of lesson 13), the same with lineage barcodes (2048 clones), and the
+//   same tumour under the FOSL1 switch at 64 bins;
 // - the reference model of the agent section, 100 runs on each engine: wall time per run,
 //   mean error of the total at 500 h against the exact mean (and that of the engine's own
 //   mean, its mean field), and the speed-up;
@@ -111,6 +112,10 @@ export function benchPopulation(reference: Scenario, agentSecondsPerRun: number)
   agentEventsPerSecond(reference);
   const two = clinical(false);
   console.log(`  10^12 cells, two-state, 365 days q3w, 1 replicate: ${seconds(() => simulate(two)).toFixed(3)} s (target < 0.3 s)`);
+  const barcoded: Scenario = { ...two, lineage: { sampleAtH: [0, 365 * 24] } };
+  let clones = 0;
+  const tb = seconds(() => (clones = simulate(barcoded).outcomes[0].clones?.samples[0].barcodes.length ?? 0), 1);
+  console.log(`  10^12 cells, two-state, 365 days q3w, lineage barcodes (${clones} clones), 1 replicate: ${tb.toFixed(2)} s`);
   const fosl1 = clinical(true);
   console.log(`  10^12 cells, FOSL1 at ${FOSL1_BINS} bins, 365 days q3w, 1 replicate: ${seconds(() => simulate(fosl1, { population: { bins: FOSL1_BINS } }), 2).toFixed(2)} s (target < 2 s)`);
   referenceModel(reference, agentSecondsPerRun);
