@@ -22,7 +22,7 @@ import { relapseThreshold, type Dose, type Drug, type Scenario, type SwitchTarge
 import { effectsAt, type Timeline } from '../model/timeline.js';
 import { log10Cure, twoTypeExtinction } from './branching.js';
 import { adaptiveScheduleLine, clonalScenarioLines, describeAdaptive, describeResistance, hasAdaptiveDrug } from './clonalExplain.js';
-import { day, dur, num, pct, perDay, perDayValue, probability, section, table } from './explainFormat.js';
+import { day, dur, NO_EFFECT, num, pct, perDay, perDayValue, probability, section, table } from './explainFormat.js';
 import { describeFosl1, fosl1DrugAction, fosl1SwitchLine } from './fosl1Explain.js';
 import { floquetExponent, type FloquetPhase } from './floquet.js';
 import { expectedCounts, initialMean, propagateMean, stepMatrix } from './meanTrajectory.js';
@@ -120,6 +120,7 @@ function divides(rate: number): string {
 }
 
 function drugAction(d: Drug): string {
+  if (d.potency === 0) return NO_EFFECT;
   switch (d.effect) {
     case 'kill':
       return `kills sensitive cells at up to ${perDay(d.potency)}`;

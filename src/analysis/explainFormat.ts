@@ -53,3 +53,6 @@ export function probability(log10p: number): string {
   if (log10p === -Infinity) return '0';
   return log10p < -4 ? `about 10^${Math.round(log10p)}` : num(10 ** log10p);
 }
+
+/** What a drug of potency 0 does (a placebo: the control arm of a trial, or a sweep's zero). */
+export const NO_EFFECT = 'has no effect (potency 0)';

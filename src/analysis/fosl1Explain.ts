@@ -12,7 +12,7 @@ import { stationaryLevels } from '../model/fosl1Stationary.js';
 import { populationSteadyState } from '../model/fosl1SteadyState.js';
 import { drugBreakpoints, drugEffect } from '../model/pkpd.js';
 import type { Drug, Fosl1Switch, Scenario } from '../model/scenario.js';
-import { dur, num, pct, perDay, section } from './explainFormat.js';
+import { dur, NO_EFFECT, num, pct, perDay, section } from './explainFormat.js';
 import { RETURN_CAP_H, SHARE_CELLS, simulatedPersisterShare, simulatedReturnTime } from './fosl1Estimates.js';
 import { meanPassageTime } from './fosl1Passage.js';
 
@@ -33,6 +33,7 @@ export function fosl1SwitchLine(sw: Fosl1Switch): string {
 
 /** How a drug acts under the FOSL1 switch (block-entry and promote-exit act on the level). */
 export function fosl1DrugAction(d: Drug): string | null {
+  if (d.potency === 0) return NO_EFFECT;
   if (d.effect === 'block-entry') return `multiplies FOSL1 production by down to ${num(1 - d.potency)} (blocks up to ${pct(d.potency)} of it)`;
   if (d.effect === 'promote-exit') return `adds up to ${perDay(d.potency)} to the decay of the FOSL1 level`;
   return null;

@@ -2,7 +2,7 @@
 // with its 95% CI (Kaplan-Meier, replicates without relapse censored at the horizon, as in
 // summary.json); the relapse, extinction and response probabilities with Wilson intervals;
 // the medians of the nadir size, the nadir time, the persister fraction at the nadir and the
-// final size, each with its distribution-free 95% CI.
+// final size (sensitive, persister and resistant cells), each with its distribution-free 95% CI.
 import { kaplanMeier } from '../analysis/kaplanMeier.js';
 import { wilsonInterval } from '../analysis/wilson.js';
 import type { SweepMetric } from '../scenario/schema.js';
@@ -63,7 +63,7 @@ export function summarizePoint(runs: readonly RunRecord[], horizonH: number): Po
       nadir_cells: medianWithInterval(runs.map((r) => r.nadir_cells)),
       nadir_h: medianWithInterval(runs.map((r) => r.nadir_h)),
       nadir_persister_fraction: medianWithInterval(withNadir.map((r) => r.nadir_persisters / r.nadir_cells)),
-      final_cells: medianWithInterval(runs.map((r) => r.final_sensitive + r.final_persister)),
+      final_cells: medianWithInterval(runs.map((r) => r.final_sensitive + r.final_persister + r.final_resistant)),
     },
   };
 }

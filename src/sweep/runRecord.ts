@@ -14,10 +14,12 @@ export interface RunRecord {
   readonly extinct_h: number | null;
   readonly final_sensitive: number;
   readonly final_persister: number;
+  /** Resistant cells at the end (0 without a resistant phenotype). */
+  readonly final_resistant: number;
 }
 
 export const RUN_FIELDS = [
-  'replicate', 'nadir_h', 'nadir_cells', 'nadir_persisters', 'responded', 'relapse_h', 'extinct_h', 'final_sensitive', 'final_persister',
+  'replicate', 'nadir_h', 'nadir_cells', 'nadir_persisters', 'responded', 'relapse_h', 'extinct_h', 'final_sensitive', 'final_persister', 'final_resistant',
 ] as const satisfies readonly (keyof RunRecord)[];
 
 const r6 = (x: number | null) => (x === null ? null : round6(x));
@@ -33,5 +35,6 @@ export function runRecord(o: ReplicateOutcome): RunRecord {
     extinct_h: r6(o.extinctH),
     final_sensitive: o.final.sensitive,
     final_persister: o.final.persister,
+    final_resistant: o.final.resistant ?? 0,
   };
 }

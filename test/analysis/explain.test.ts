@@ -181,3 +181,16 @@ describe('src/analysis runs in a browser and loads mathjs lazily', () => {
     expect(floquetImporters).toEqual(['explain.ts']);
   });
 });
+
+describe('explainScenario: a drug of potency 0', () => {
+  it('says it has no effect, under either switch, instead of "up to 0%"', () => {
+    for (const effect of ['kill', 'block-entry', 'kill-persisters', 'promote-exit'] as const) {
+      const placebo = squarePulseKill('placebo', 0, [{ start: 0, duration: DAY }], effect);
+      for (const fosl1 of [undefined, {}]) {
+        const text = explain(makeScenario({ horizonH: 5 * DAY, recordEveryH: DAY, initial: 100, bS: 0.02, fosl1, drugs: [placebo] }));
+        expect(text, `${effect}, ${fosl1 ? 'fosl1' : 'two-state'}`).toContain(`Drug placebo (${effect}): has no effect (potency 0)`);
+        expect(text).not.toMatch(/up to 0(%| per day)/);
+      }
+    }
+  });
+});

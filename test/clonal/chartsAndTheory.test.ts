@@ -52,6 +52,7 @@ describe('charts of clonal scenarios', () => {
     expect((spec.config.data.datasets[0].data as Point[]).every((p) => p.y === 1)).toBe(true);
     const largest = arm.clones![1].sizes.map((sz) => sz[0]).sort((a, b) => a - b);
     expect((spec.config.data.datasets[1].data as Point[])[0].y).toBe((largest[2] + largest[3]) / 2);
+    expect(spec.xName).toBe('clone rank');
   });
 });
 

@@ -39,7 +39,7 @@ describe('median with its distribution-free 95% interval', () => {
 
 const run = (replicate: number, p: Partial<RunRecord>): RunRecord => ({
   replicate, nadir_h: 10, nadir_cells: 100, nadir_persisters: 50, responded: true, relapse_h: null, extinct_h: null,
-  final_sensitive: 1000, final_persister: 10, ...p,
+  final_sensitive: 1000, final_persister: 10, final_resistant: 0, ...p,
 });
 
 describe('summary of a point', () => {
@@ -68,5 +68,10 @@ describe('summary of a point', () => {
     expect(s.metrics.nadir_persister_fraction.value).toBe(0.5); // median of 0.1, 0.5, 0.75, 0.5
     expect(s.metrics.nadir_cells.value).toBe(20); // of 10, 20, 40, 0, 100
     expect(s.metrics.final_cells.value).toBe(1010);
+  });
+
+  it('counts resistant cells in the final size', () => {
+    const resistant = summarizePoint([run(1, { final_resistant: 500 }), run(2, { final_resistant: 700 }), run(3, { final_resistant: 900 })], 100);
+    expect(resistant.metrics.final_cells.value).toBe(1710);
   });
 });

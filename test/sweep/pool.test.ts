@@ -9,7 +9,7 @@ import type { RunRecord } from '../../src/sweep/runRecord.js';
 import type { Task } from '../../src/sweep/task.js';
 
 const record = (t: Task): RunRecord => ({
-  replicate: t.replicate, nadir_h: t.point, nadir_cells: 0, nadir_persisters: 0, responded: true, relapse_h: null, extinct_h: null, final_sensitive: 0, final_persister: 0,
+  replicate: t.replicate, nadir_h: t.point, nadir_cells: 0, nadir_persisters: 0, responded: true, relapse_h: null, extinct_h: null, final_sensitive: 0, final_persister: 0, final_resistant: 0,
 });
 
 /** Finishes each task after a delay that depends on the task, so results come back out of order. */

@@ -29,6 +29,7 @@ export function clonesChart(arm: ArmResult): ChartSpec {
   return {
     id: 'clones',
     title: 'Clone sizes',
+    xName: 'clone rank',
     config: {
       type: 'line',
       data: { datasets },
