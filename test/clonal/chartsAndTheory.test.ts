@@ -10,6 +10,7 @@ import { compileTimeline } from '../../src/model/timeline.js';
 import { burdenChart } from '../../src/report/charts/burden.js';
 import { clonesChart } from '../../src/report/charts/clones.js';
 import { dosingChart } from '../../src/report/charts/dosing.js';
+import { drugsChart } from '../../src/report/charts/drugs.js';
 import { armCharts } from '../../src/report/charts/registry.js';
 import type { Point } from '../../src/report/charts/spec.js';
 import { makeScenario, squarePulseKill } from '../helpers/makeScenario.js';
@@ -42,6 +43,31 @@ describe('charts of clonal scenarios', () => {
     expect(share[0]).toEqual({ x: 1, y: 100 });
     const onAt = (k: number) => (100 * arm.dosing!.on.filter((on) => on[k] === 1).length) / 6;
     share.slice(0, -1).forEach((p, k) => expect(p.y).toBeCloseTo(onAt(k), 9));
+  });
+
+  it('an adaptive drug is shaded and drawn as its mean over the replicates between checks', () => {
+    const drug = { ...adaptiveKill('chemo', 0.06, { startH: 24, checkEveryH: 24, stopBelow: 0.5, resumeAt: 1 }), adaptive: { startH: 24, checkEveryH: 24, stopBelow: 0.5, resumeAt: 1, dose: 3 } };
+    const s = makeScenario({ ...base, drugs: [drug] });
+    const arm = armOf(s);
+    const d = arm.dosing!;
+    const full = 3 / (1 + 3); // effect of dose 3 at ec50 1, Hill 1
+    const share = (k: number) => d.on.filter((on) => on[k] === 1).length / d.on.length;
+    // The bands: from each check to the next, the share given the drug x its dose's effect (rounded to 0.02).
+    const bands = burdenChart(arm).bands;
+    expect(bands.length).toBeGreaterThan(0);
+    for (const b of bands) {
+      const k = d.checkTimes.findIndex((t) => t / 24 === b.from);
+      expect(k).toBeGreaterThanOrEqual(0);
+      expect(Math.abs(b.level - share(k) * full)).toBeLessThanOrEqual(0.01 + 1e-12);
+    }
+    expect(bands[0]).toMatchObject({ from: 1, lane: 0 });
+    // The drugs chart: stepped mean effect and concentration / EC50.
+    const effect = drugsChart(arm).config.data.datasets.find((x) => x.label === 'chemo: effect E (kill; adaptive, mean over replicates)')?.data as Point[];
+    const conc = drugsChart(arm).config.data.datasets.find((x) => x.label === 'chemo: concentration / EC50 (adaptive, mean over replicates)')?.data as Point[];
+    d.checkTimes.forEach((t, k) => {
+      expect(effect[2 * k]).toEqual({ x: t / 24, y: share(k) * full });
+      expect(conc[2 * k].y).toBeCloseTo(share(k) * 3, 12);
+    });
   });
 
   it('the clone-size chart gives the median of the k-th largest clone', () => {

@@ -108,6 +108,6 @@ export function burdenChart(arm: ArmResult): ChartSpec {
     },
     tickFormats: { y: 'pow10' },
     legendHidden: bands.resistant !== null ? [0, 1, 3, 4, 6, 7, 9, 10] : [0, 1, 3, 4, 6, 7],
-    bands: exposureBands(arm.scenario),
+    bands: exposureBands(arm.scenario, arm.dosing),
   };
 }

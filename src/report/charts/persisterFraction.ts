@@ -57,6 +57,6 @@ export function persisterFractionChart(arm: ArmResult): ChartSpec {
     },
     tickFormats: { y: 'percent' },
     legendHidden: [0, 1],
-    bands: exposureBands(arm.scenario),
+    bands: exposureBands(arm.scenario, arm.dosing),
   };
 }

@@ -32,7 +32,7 @@ export class DrugStrip {
   draw(s: Scenario): void {
     const adaptive = s.drugs.map((drug, index) => ({ drug, index })).filter(({ drug }) => isAdaptive(drug) && drug.potency > 0);
     const drugs: { drug: Drug; rgb: string; adaptive: boolean }[] = [
-      ...activeDrugs(s).map((d) => ({ ...d, adaptive: false })),
+      ...activeDrugs(s).filter((d) => !isAdaptive(d.drug)).map((d) => ({ ...d, adaptive: false })),
       ...adaptive.map(({ drug, index }) => ({ drug, rgb: cycle(DRUG_COLORS, index), adaptive: true })),
     ];
     const first = drugs.findIndex((d) => d.adaptive && d.drug.effect === 'kill');
