@@ -46,7 +46,9 @@ export function chooseEngine(s: Scenario, maxCells = DEFAULT_MAX_CELLS, tl?: Tim
   if (n0 > maxCells) {
     return { engine: 'population', reason: `auto: population.initial (${cells(n0)} cells) is more than the agent engine holds (${cells(maxCells)})` };
   }
-  const peak = peakExpectedBurden(s, tl ?? compileTimeline(s));
+  // Under the two-state switch both engines step on the same timeline; under the FOSL1 switch
+  // the expected burden comes from a pilot of the population engine and needs none.
+  const peak = peakExpectedBurden(s, tl ?? populationTimeline(s));
   const limit = Math.min(AUTO_AGENT_LIMIT, maxCells);
   return peak.cells > limit
     ? { engine: 'population', reason: `auto: the expected burden peaks at ${cells(peak.cells)} cells (${peak.source}), more than ${cells(limit)}` }
@@ -112,11 +114,19 @@ export function runReplicate(
   });
 }
 
+/**
+ * The engine for a scenario and the timeline it steps on. The agent engine's timeline is
+ * compiled only when it runs: under the FOSL1 switch its step follows the level's
+ * Euler-Maruyama limit, far finer than the population engine needs.
+ */
+export function planEngine(s: Scenario, maxCells = DEFAULT_MAX_CELLS): { readonly engine: EngineDecision; readonly timeline: Timeline } {
+  const engine = chooseEngine(s, maxCells);
+  return { engine, timeline: engine.engine === 'population' ? populationTimeline(s) : compileTimeline(s) };
+}
+
 export function simulate(s: Scenario, opts: SimulationOptions = {}): Simulation {
   const maxCells = opts.maxCells ?? DEFAULT_MAX_CELLS;
-  const agentTimeline = s.engine === 'population' ? null : compileTimeline(s);
-  const engine = chooseEngine(s, maxCells, agentTimeline ?? undefined);
-  const timeline = engine.engine === 'population' ? populationTimeline(s) : (agentTimeline ?? compileTimeline(s));
+  const { engine, timeline } = planEngine(s, maxCells);
   const which = opts.replicates ?? Array.from({ length: s.replicates }, (_, i) => i + 1);
   const outcomes: ReplicateOutcome[] = [];
   for (const r of which) {

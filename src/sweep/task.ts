@@ -1,9 +1,9 @@
 // The unit of work of a sweep: one replicate of one point. A worker (or the main thread)
-// compiles a point's timeline once and runs its replicates; replicate r draws only from the
+// chooses a point's engine and compiles its timeline once, and runs its replicates; replicate r draws only from the
 // streams (seed, r, name), so where and in which order a task runs does not change its result.
-import { runReplicate } from '../engine/simulate.js';
+import { planEngine, runReplicate, type EngineName } from '../engine/simulate.js';
 import type { Scenario } from '../model/scenario.js';
-import { compileTimeline, type Timeline } from '../model/timeline.js';
+import type { Timeline } from '../model/timeline.js';
 import { runRecord, type RunRecord } from './runRecord.js';
 
 export interface Task {
@@ -13,10 +13,11 @@ export interface Task {
 
 /** Compiled points kept by one executor, dropped when the point is finished. */
 export class PointCache {
-  private readonly points = new Map<number, { scenario: Scenario; timeline: Timeline }>();
+  private readonly points = new Map<number, { scenario: Scenario; timeline: Timeline; engine: EngineName }>();
 
   add(point: number, scenario: Scenario): void {
-    this.points.set(point, { scenario, timeline: compileTimeline(scenario) });
+    const { engine, timeline } = planEngine(scenario);
+    this.points.set(point, { scenario, timeline, engine: engine.engine });
   }
 
   forget(point: number): void {
@@ -26,6 +27,6 @@ export class PointCache {
   run(task: Task): RunRecord {
     const p = this.points.get(task.point);
     if (!p) throw new Error(`internal: point ${task.point} was not sent to this worker`);
-    return runRecord(runReplicate(p.scenario, p.timeline, task.replicate));
+    return runRecord(runReplicate(p.scenario, p.timeline, task.replicate, undefined, undefined, p.engine));
   }
 }
