@@ -140,4 +140,17 @@ describe('bad input: exit 2, a located message, nothing written', () => {
     expect(r.stdout.trim().split('\n')).toHaveLength(1);
     expect(r.stdout).toContain('bad input test');
   });
+
+  it("validate checks a sweep: block's design: its size when good, the value at fault when not", () => {
+    const dir = tempDir();
+    const file = join(dir, 'scenario.yaml');
+    writeFileSync(file, `${VALID}sweep:\n  vary:\n    drugs.chemo.potency: 0.01/h..0.1/h:log:4\n    switch.exit_rate: [0.01/h, 0.02/h]\n`);
+    const ok = persim(['validate', file]);
+    expect(ok.status).toBe(0);
+    expect(ok.stdout).toContain('a sweep of 8 points over drugs.chemo.potency x switch.exit_rate');
+    writeFileSync(file, `${VALID}sweep:\n  vary:\n    switch.exit_rate: [0.01/h, -1/h]\n`);
+    const bad = persim(['validate', file]);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toMatch(/scenario\.yaml:\d+:\d+: sweep\.vary\.switch\.exit_rate: at the value -1\/h/);
+  });
 });
