@@ -18,7 +18,7 @@ import { DisplayClock } from './clock.js';
 export const MAX_BATCH = 40;
 export const DISH_MAX_DOTS = 6000;
 export const DISH_START_DOTS = 5000;
-/** The live replicate: replicate 1 of `persim run`. */
+/** The live replicate: replicate 1 of `persim run --engine agent`. */
 export const LIVE_REPLICATE = 1;
 
 export interface Workers {
