@@ -15,8 +15,8 @@ export function registerReport(program: Command): void {
     .summary('write the interactive HTML report of a run')
     .description(
       `Read the output folder of \`persim run\` and write ${REPORT_FILE} into it: one self-contained ` +
-        'page (no network needed) with interactive charts, the arms table with hazard ratios and ' +
-        'log-rank p-values, the scenario text, seed, version and what theory expects (persim explain).',
+        'page (no network needed) with interactive charts, the arms table with hazard ratios, ' +
+        'log-rank and paired sign-test p-values, the scenario text, seed, version and what theory expects (persim explain).',
     )
     .argument('<out dir>', 'a folder written by persim run')
     .option('-q, --quiet', 'print nothing on stdout')

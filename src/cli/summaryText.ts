@@ -42,6 +42,10 @@ const hr = (a: ArmsDocument['arms'][number], i: number) => {
   return `${a.hazard_ratio.toPrecision(3)} (${a.hazard_ratio_ci95[0].toPrecision(3)}-${a.hazard_ratio_ci95[1].toPrecision(3)})`;
 };
 
+/** Replicates where the arm relapses later / earlier than the first arm / tied with it (empty for the first arm). */
+const paired = (a: ArmsDocument['arms'][number]) =>
+  a.paired_later === null || a.paired_earlier === null || a.paired_ties === null ? '' : `${a.paired_later}/${a.paired_earlier}/${a.paired_ties}`;
+
 function table(rows: string[][]): string[] {
   const widths = rows[0].map((_, j) => Math.max(...rows.map((r) => r[j].length)));
   return rows.map((r) => '  ' + r.map((c, j) => c.padEnd(widths[j])).join('  ').trimEnd());
@@ -51,7 +55,7 @@ function table(rows: string[][]): string[] {
 export function armsText(doc: ArmsDocument, outDir: string, written: string[]): string {
   const ref = doc.arms[0].name;
   const rows = [
-    ['arm', 'relapsed', 'median relapse (95% CI)', 'P(extinct) (95% CI)', `HR vs ${ref} (95% CI)`, 'log-rank p'],
+    ['arm', 'relapsed', 'median relapse (95% CI)', 'P(extinct) (95% CI)', `HR vs ${ref} (95% CI)`, 'log-rank p', 'later/earlier/tied', 'paired p'],
     ...doc.arms.map((a, i) => [
       a.name,
       `${a.relapsed}/${a.replicates}`,
@@ -59,6 +63,8 @@ export function armsText(doc: ArmsDocument, outDir: string, written: string[]): 
       `${pct(a.extinction_probability)} (${pct(a.extinction_probability_ci95[0])}-${pct(a.extinction_probability_ci95[1])})`,
       hr(a, i),
       i === 0 ? '' : a.log_rank_p === null ? 'no events' : formatP(a.log_rank_p),
+      paired(a),
+      a.paired_sign_p === null ? '' : formatP(a.paired_sign_p),
     ]),
   ];
   const top = written.map((f) => relative(outDir, f)).filter((f) => !f.includes(sep));

@@ -19,6 +19,8 @@ export interface ArmsDocument {
 const r6 = (x: number | null) => (x === null ? null : round6(x));
 const pair = <T extends number | null>(xs: readonly [T, T] | null) => (xs === null ? null : [r6(xs[0]), r6(xs[1])]);
 
+const p3 = (p: number | null) => (p === null ? null : Number(p.toPrecision(3)));
+
 function rounded(row: ArmComparison): ArmComparison {
   return {
     ...row,
@@ -31,7 +33,8 @@ function rounded(row: ArmComparison): ArmComparison {
     hazard_ratio: r6(row.hazard_ratio),
     hazard_ratio_ci95: pair(row.hazard_ratio_ci95) as [number, number] | null,
     log_rank_chi2: r6(row.log_rank_chi2),
-    log_rank_p: row.log_rank_p === null ? null : Number(row.log_rank_p.toPrecision(3)),
+    log_rank_p: p3(row.log_rank_p),
+    paired_sign_p: p3(row.paired_sign_p),
   };
 }
 
@@ -63,6 +66,7 @@ const CSV_COLUMNS = [
   'relapse_probability', 'relapse_ci95_low', 'relapse_ci95_high',
   'extinction_probability', 'extinction_ci95_low', 'extinction_ci95_high',
   'hazard_ratio', 'hazard_ratio_ci95_low', 'hazard_ratio_ci95_high', 'log_rank_chi2', 'log_rank_p',
+  'paired_later', 'paired_earlier', 'paired_ties', 'paired_sign_p',
 ];
 
 function cell(x: string | number | null): string {
@@ -81,6 +85,7 @@ export function armsCsv(doc: ArmsDocument): string {
       a.relapse_probability, ...a.relapse_probability_ci95,
       a.extinction_probability, ...a.extinction_probability_ci95,
       a.hazard_ratio, a.hazard_ratio_ci95?.[0] ?? null, a.hazard_ratio_ci95?.[1] ?? null, a.log_rank_chi2, a.log_rank_p,
+      a.paired_later, a.paired_earlier, a.paired_ties, a.paired_sign_p,
     ];
     lines.push(row.map(cell).join(','));
   }

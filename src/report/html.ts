@@ -28,7 +28,7 @@ const interval = (lo: number, hi: number) => `${pct(lo)}-${pct(hi)}`;
 
 function armsTable(rows: readonly ArmComparison[], hasArms: boolean): string {
   const head = [hasArms ? 'Arm' : 'Scenario', 'Relapsed', 'Median relapse (95% CI)', 'P(relapse) (95% CI)', 'P(extinct) (95% CI)'];
-  if (hasArms) head.push(`Hazard ratio vs ${rows[0].name} (95% CI)`, 'Log-rank p');
+  if (hasArms) head.push(`Hazard ratio vs ${rows[0].name} (95% CI)`, 'Log-rank p', `Paired vs ${rows[0].name}: later/earlier/tied`, 'Paired sign test p');
   const body = rows.map((r, i) => {
     const cells = [
       r.name,
@@ -41,6 +41,8 @@ function armsTable(rows: readonly ArmComparison[], hasArms: boolean): string {
       cells.push(
         i === 0 ? 'reference' : r.hazard_ratio === null || r.hazard_ratio_ci95 === null ? 'not estimable' : `${r.hazard_ratio.toPrecision(3)} (${r.hazard_ratio_ci95[0].toPrecision(3)}-${r.hazard_ratio_ci95[1].toPrecision(3)})`,
         i === 0 ? '' : r.log_rank_p === null ? 'no events' : formatP(r.log_rank_p),
+        r.paired_later === null || r.paired_earlier === null || r.paired_ties === null ? '' : `${r.paired_later}/${r.paired_earlier}/${r.paired_ties}`,
+        r.paired_sign_p === null ? '' : formatP(r.paired_sign_p),
       );
     }
     return `<tr>${cells.map((c) => `<td>${escapeHtml(c)}</td>`).join('')}</tr>`;

@@ -4,6 +4,8 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { compareArms } from '../../src/report/compareArms.js';
+import { readOutputFolder } from '../../src/report/fromOutDir.js';
 import { persim, tempDir } from '../helpers/cli.js';
 
 const LESSON = 'scenarios/14-trial-in-silico.yaml';
@@ -42,12 +44,36 @@ describe('persim run on a scenario with arms', () => {
     expect(csv.map((l) => l.split(',')[0])).toEqual(['arm', 'control', 'inhibitor with chemo', 'inhibitor after chemo', 'persister killer']);
   });
 
+  it('adds the paired sign test to arms.json and arms.csv, and persim report rebuilds the same numbers from the files', () => {
+    const doc = JSON.parse(readFileSync(join(out, 'arms.json'), 'utf8'));
+    expect(doc.methods.paired).toMatch(/^sign test paired by replicate/);
+    expect(doc.arms[0]).toMatchObject({ paired_later: null, paired_earlier: null, paired_ties: null, paired_sign_p: null });
+    const csv = readFileSync(join(out, 'arms.csv'), 'utf8').trimEnd().split('\n').map((l) => l.split(','));
+    expect(csv[0].slice(-5)).toEqual(['log_rank_p', 'paired_later', 'paired_earlier', 'paired_ties', 'paired_sign_p']);
+    expect(csv[1].slice(-4)).toEqual(['', '', '', '']);
+    const rebuilt = compareArms(readOutputFolder(out).arms);
+    doc.arms.slice(1).forEach((a: Record<string, number>, i: number) => {
+      expect(a.paired_later + a.paired_earlier + a.paired_ties).toBe(5);
+      expect(a.paired_sign_p).toBeGreaterThan(0);
+      expect(a.paired_sign_p).toBeLessThanOrEqual(1);
+      const row = rebuilt[i + 1];
+      expect([row.paired_later, row.paired_earlier, row.paired_ties]).toEqual([a.paired_later, a.paired_earlier, a.paired_ties]);
+      expect(Number(row.paired_sign_p!.toPrecision(3))).toBe(a.paired_sign_p);
+      expect(csv[i + 2].slice(-4).map(Number)).toEqual([a.paired_later, a.paired_earlier, a.paired_ties, a.paired_sign_p]);
+    });
+    const html = readFileSync(join(out, 'report.html'), 'utf8');
+    expect(html).toContain('<th>Paired vs control: later/earlier/tied</th><th>Paired sign test p</th>');
+    const a = doc.arms[1];
+    expect(html).toContain(`<td>${a.paired_later}/${a.paired_earlier}/${a.paired_ties}</td>`);
+  });
+
   it('prints a table with one row per arm', () => {
     const lines = stdout.split('\n');
     const header = lines.findIndex((l) => l.trim().startsWith('arm '));
-    expect(lines[header]).toMatch(/relapsed +median relapse \(95% CI\) +P\(extinct\) \(95% CI\) +HR vs control \(95% CI\) +log-rank p/);
+    expect(lines[header]).toMatch(/relapsed +median relapse \(95% CI\) +P\(extinct\) \(95% CI\) +HR vs control \(95% CI\) +log-rank p +later\/earlier\/tied +paired p$/);
     expect(lines[header + 1]).toMatch(/^ {2}control +\d+\/5 .*reference$/);
     expect(lines.slice(header + 2, header + 5).map((l) => l.trim().split(/ {2,}/)[0])).toEqual(['inhibitor with chemo', 'inhibitor after chemo', 'persister killer']);
+    for (const l of lines.slice(header + 2, header + 5)) expect(l).toMatch(/ \d+\/\d+\/\d+ +p (=|<) \S+$/);
     expect(stdout).toContain('one folder per arm: control/, inhibitor-with-chemo/, inhibitor-after-chemo/, persister-killer/');
   });
 
@@ -135,6 +161,9 @@ describe('common random numbers between arms', () => {
     expect(readFileSync(join(out, 'same', 'timeseries.csv'), 'utf8')).toBe(readFileSync(join(out, 'control', 'timeseries.csv'), 'utf8'));
     const runs = (arm: string) => JSON.parse(readFileSync(join(out, arm, 'summary.json'), 'utf8')).runs;
     expect(runs('same')).toEqual(runs('control'));
+    const same = JSON.parse(readFileSync(join(out, 'arms.json'), 'utf8')).arms[1];
+    expect(same).toMatchObject({ name: 'same', paired_later: 0, paired_earlier: 0, paired_ties: 4, paired_sign_p: 1 });
+    expect(readFileSync(join(out, 'arms.csv'), 'utf8').split('\n')[2].endsWith(',0,0,4,1')).toBe(true);
   });
 
   it('an arm that adds only a late drug is identical up to its first dose (day 6), then differs', () => {
