@@ -333,11 +333,13 @@ export class PopulationRun {
       if (this.recR !== null) this.recR[k] = nR;
       const level = model.level;
       if (level !== null && this.recMean !== null && this.recSd !== null && nS + nP > 0) {
+        // Resistant cells carry no level (as in the agent engine): sensitive and persister cells only.
+        const phenotype = model.phenotype;
         let sum = 0;
-        for (let c = 0; c < counts.length; c++) sum += counts[c] * level[c];
+        for (let c = 0; c < counts.length; c++) if (phenotype[c] !== 2) sum += counts[c] * level[c];
         const mean = sum / (nS + nP);
         let ss = 0;
-        for (let c = 0; c < counts.length; c++) ss += counts[c] * (level[c] - mean) ** 2;
+        for (let c = 0; c < counts.length; c++) if (phenotype[c] !== 2) ss += counts[c] * (level[c] - mean) ** 2;
         this.recMean[k] = mean;
         this.recSd[k] = Math.sqrt(ss / (nS + nP));
       }

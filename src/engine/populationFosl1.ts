@@ -3,7 +3,9 @@
 // at its phenotype's rates (fates matched to the exact birth-death moments,
 // populationFates.ts; daughters placed by the inheritance kernel); at the end of the
 // sub-step every cell's level jumps between neighbouring bins (populationLattice.ts), the
-// lattice version of the agent engine's level update. The jumps discretise the level's
+// lattice version of the agent engine's level update. With a resistant phenotype one more
+// compartment, after the bins, holds the resistant cells: fed by mutant divisions from every
+// bin (the moves), never switching, carrying no level (prepare). The jumps discretise the level's
 // Fokker-Planck equation
 //   dn/dt = -(f n)' + (noise^2 / 2) n''
 // with Scharfetter-Gummel rates (Scharfetter & Gummel 1969, IEEE Trans Electron Devices
@@ -19,14 +21,16 @@
 // 2% at 64 bins, 0.5% at 256 in the tests). With noise 0 the rates are the upwind ones,
 // max(f, 0)/dx and max(-f, 0)/dx.
 import { fosl1Drift, type Fosl1Forcing } from '../model/fosl1Drift.js';
+import { hasResistance, initialResistantFraction, mutationProbabilities } from '../model/resistance.js';
 import { populationSteadyState } from '../model/fosl1SteadyState.js';
 import type { Fosl1Switch, Scenario } from '../model/scenario.js';
 import type { Timeline } from '../model/timeline.js';
 import { multinomialInto } from '../rng/multinomial.js';
 import type { RandomStream } from '../rng/stream.js';
-import { factorialMoment2, setFates } from './populationFates.js';
+import { expm1Over, factorialMoment2, setFates } from './populationFates.js';
 import { binOf, compartmentAt, fosl1Grid, inheritanceKernel, nearestOfPool, type Fosl1Grid } from './populationFosl1Grid.js';
 import { LatticeJumps } from './populationLattice.js';
+import { R, roundRandom } from './populationTwoState.js';
 import type { CompartmentModel, Sparse, Transitions } from './populationModel.js';
 import { subStepLimit } from './populationStep.js';
 
@@ -50,7 +54,7 @@ export class Fosl1Compartments implements CompartmentModel {
   readonly phenotype: Uint8Array;
   readonly level: Float64Array;
   readonly moves: Sparse;
-  readonly moveDivides = new Uint8Array(0);
+  readonly moveDivides: Uint8Array;
   readonly kids: Sparse;
   readonly kidProb: Float64Array;
   readonly jumps: Sparse;
@@ -65,14 +69,28 @@ export class Fosl1Compartments implements CompartmentModel {
   private readonly up: Float64Array;
   private readonly down: Float64Array;
   private readonly D: number;
+  /** With a resistant phenotype: its compartment (after the bins), and the mutation probabilities per division; else -1. */
+  private readonly resistant: number;
+  private readonly uS: number;
+  private readonly uP: number;
 
   constructor(private readonly s: Scenario, private readonly sw: Fosl1Switch, private readonly tl: Timeline, bins = DEFAULT_BINS) {
     const g = fosl1Grid(s, sw, bins);
     this.grid = g;
-    this.size = g.size;
-    this.phenotype = g.phenotype;
-    this.level = g.level;
-    this.moves = { start: new Int32Array(g.size + 1), to: new Int32Array(0) };
+    const resistance = hasResistance(s);
+    this.resistant = resistance ? g.size : -1;
+    this.size = g.size + (resistance ? 1 : 0);
+    const u = mutationProbabilities(s);
+    this.uS = u.sensitive;
+    this.uP = u.persister;
+    this.phenotype = resistance ? Uint8Array.from([...g.phenotype, R]) : g.phenotype;
+    // Resistant cells keep no level that matters (the agent engine's stay fixed); 0 here.
+    this.level = resistance ? Float64Array.from([...g.level, 0]) : g.level;
+    // The moves are the mutant divisions: every bin's cells give resistant daughters.
+    this.moves = resistance
+      ? { start: Int32Array.from({ length: this.size + 1 }, (_, c) => Math.min(c, g.size)), to: new Int32Array(g.size).fill(g.size) }
+      : { start: new Int32Array(g.size + 1), to: new Int32Array(0) };
+    this.moveDivides = new Uint8Array(this.moves.to.length).fill(1);
     this.D = (sw.noise * sw.noise) / 2;
 
     const jumpLists: number[][] = [];
@@ -83,6 +101,7 @@ export class Fosl1Compartments implements CompartmentModel {
       if (b > 0) list.push(compartmentAt(g, b - 1, g.phenotype[c]));
       jumpLists.push(list);
     }
+    if (resistance) jumpLists.push([]);
     this.lattice = new LatticeJumps(jumpLists);
     this.jumps = this.lattice.jumps;
     this.up = new Float64Array(g.bins + 1);
@@ -100,6 +119,10 @@ export class Fosl1Compartments implements CompartmentModel {
       }
       kidLists.push([...merged.keys()]);
       probs.push(...merged.values());
+    }
+    if (resistance) {
+      kidLists.push([g.size]);
+      probs.push(1);
     }
     this.kids = sparse(kidLists);
     this.kidProb = Float64Array.from(probs);
@@ -123,8 +146,12 @@ export class Fosl1Compartments implements CompartmentModel {
     } else {
       weights[nearestOfPool(grid, binOf(grid, sw.initialLevel), sw.initialLevel > sw.onThreshold ? 1 : 0)] = 1;
     }
-    if (expected) for (let c = 0; c < weights.length; c++) counts[c] = n0 * weights[c];
-    else multinomialInto(rng, n0, weights, counts);
+    // The agent engine's rule: the resistant cells first (a count rounded at random), the rest by their levels.
+    const f = initialResistantFraction(this.s);
+    const r0 = this.resistant < 0 || f === 0 ? 0 : expected ? n0 * f : Math.min(n0, roundRandom(n0 * f, rng));
+    if (expected) for (let c = 0; c < weights.length; c++) counts[c] = (n0 - r0) * weights[c];
+    else multinomialInto(rng, n0 - r0, weights, counts);
+    if (this.resistant >= 0) counts[this.resistant] = r0;
   }
 
   /** One-bin jump rates under the forcing of timeline step i: Scharfetter-Gummel at each interface between bins k - 1 and k. */
@@ -176,16 +203,26 @@ export class Fosl1Compartments implements CompartmentModel {
   netGrowth(i: number, crowd: number, out: Float64Array): void {
     const tl = this.tl;
     for (let c = 0; c < this.size; c++) {
-      out[c] = this.phenotype[c] === 1 ? tl.divisionP[i] * crowd - tl.deathP[i] : tl.divisionS[i] * crowd - tl.deathS[i];
+      const p = this.phenotype[c];
+      out[c] = p === 1 ? tl.divisionP[i] * crowd - tl.deathP[i] : p === R ? tl.divisionR[i] * crowd - tl.deathR[i] : tl.divisionS[i] * crowd - tl.deathS[i];
     }
   }
 
   maxSubStep(i: number, counts: Float64Array): number {
     this.rates(i);
     const tl = this.tl;
-    return subStepLimit(Math.max(tl.divisionS[i] + tl.deathS[i], tl.divisionP[i] + tl.deathP[i]), this.lattice.largestRateNear(counts));
+    let k = Math.max(tl.divisionS[i] + tl.deathS[i], tl.divisionP[i] + tl.deathP[i]);
+    if (this.resistant >= 0) k = Math.max(k, tl.divisionR[i] + tl.deathR[i]);
+    return subStepLimit(k, this.lattice.largestRateNear(counts));
   }
 
+  /**
+   * Fates of a sub-step. A division of a sensitive (persister) cell is normal at b (1 - u) and
+   * mutant at b u: the mutant keeps the mother and puts its other daughter in the resistant
+   * compartment. A cell's own-pool descendants grow at lambda = b (1 - u) crowd - d and its
+   * resistant ones are E_R = b u crowd integral_0^h e^{lambda s} e^{mu (h - s)} ds, mu = b_R crowd - d_R
+   * (the resistant analogue of populationTwoState.ts's three-type mean); without resistance u = 0.
+   */
   prepare(i: number, h: number, crowd: number, tr: Transitions, counts: Float64Array): boolean {
     this.rates(i);
     if (this.jumpsFor !== tr || this.jumpsStep !== i || this.jumpsH !== h) {
@@ -196,18 +233,28 @@ export class Fosl1Compartments implements CompartmentModel {
     }
     if (!this.jumpsValid(counts)) return false;
     const tl = this.tl;
+    const R0 = this.resistant;
+    const mu = R0 >= 0 ? tl.divisionR[i] * crowd - tl.deathR[i] : 0;
     for (let pool = 0; pool < 2; pool++) {
       const b = pool === 1 ? tl.divisionP[i] : tl.divisionS[i];
       const d = pool === 1 ? tl.deathP[i] : tl.deathS[i];
-      const own = Math.exp((b * crowd - d) * h);
+      const u = R0 < 0 ? 0 : pool === 1 ? this.uP : this.uS;
+      const lambda = b * (1 - u) * crowd - d;
+      const own = Math.exp(lambda * h);
+      const toR = u > 0 ? b * u * crowd * Math.exp(mu * h) * expm1Over(lambda - mu, h) : 0;
       // Fates are the same for every compartment of a pool: set the first, copy to the others.
       let first = -1;
-      for (let c = 0; c < this.size; c++) {
+      for (let c = 0; c < this.grid.size; c++) {
         if (this.phenotype[c] !== pool) continue;
-        tr.division[c] = b;
+        tr.division[c] = b * (1 - u);
         tr.death[c] = d;
+        if (R0 >= 0) {
+          tr.moveRate[c] = b * u;
+          tr.pMove[c] = toR;
+        }
         if (first < 0) {
-          if (!setFates(tr, c, own, 0, factorialMoment2(b * crowd, d, h))) return false;
+          if (!setFates(tr, c, own - toR, toR, factorialMoment2(b * (1 - u) * crowd, d, h))) return false;
+          tr.growth[c] += toR;
           first = c;
         } else {
           tr.pDie[c] = tr.pDie[first];
@@ -215,6 +262,11 @@ export class Fosl1Compartments implements CompartmentModel {
           tr.growth[c] = tr.growth[first];
         }
       }
+    }
+    if (R0 >= 0) {
+      tr.division[R0] = tl.divisionR[i];
+      tr.death[R0] = tl.deathR[i];
+      if (!setFates(tr, R0, Math.exp(mu * h), 0, factorialMoment2(tl.divisionR[i] * crowd, tl.deathR[i], h))) return false;
     }
     return true;
   }

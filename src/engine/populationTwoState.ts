@@ -22,7 +22,7 @@ export const P = 1;
 export const R = 2;
 
 /** Rounds x up with probability its fractional part (the agent engine's rule for initial counts). */
-function roundRandom(x: number, rng: RandomStream): number {
+export function roundRandom(x: number, rng: RandomStream): number {
   const whole = Math.floor(x);
   return whole + (rng.double() < x - whole ? 1 : 0);
 }

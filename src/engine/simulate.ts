@@ -11,7 +11,6 @@ import { compileTimeline, type Timeline } from '../model/timeline.js';
 import { streamFor } from '../rng/stream.js';
 import { DEFAULT_MAX_CELLS, runAgentReplicate } from './agent.js';
 import { AUTO_AGENT_LIMIT, peakExpectedBurden } from './autoEngine.js';
-import { agentOnlyFeature } from './clonalFeatures.js';
 import type { LevelView } from './fosl1Levels.js';
 import type { ReplicateOutcome } from './outcome.js';
 import { runPopulationReplicate, type LevelBins, type PopulationOptions } from './population.js';
@@ -30,9 +29,6 @@ const cells = (n: number) => n.toExponential(2).replace('e+', 'e');
 
 export function chooseEngine(s: Scenario, maxCells = DEFAULT_MAX_CELLS, tl?: Timeline): EngineDecision {
   const n0 = s.population.initial;
-  const clonal = agentOnlyFeature(s);
-  if (clonal !== null && s.engine === 'population') throw new EngineChoiceError(`engine: population does not simulate ${clonal}; use engine: agent (or auto)`);
-  if (clonal !== null && s.engine === 'auto' && n0 <= maxCells) return { engine: 'agent', reason: `auto: only the agent engine simulates ${clonal}` };
   if (s.engine === 'population') return { engine: 'population', reason: 'engine: population was requested' };
   if (s.engine === 'agent') {
     if (n0 > maxCells) {

@@ -147,14 +147,18 @@ describe('bad clonal input', () => {
     expect(existsSync(out)).toBe(false);
   });
 
-  it('engine: population refuses a resistant phenotype under the FOSL1 switch (exit 2)', () => {
+  it('engine: population runs a resistant phenotype under the FOSL1 switch', () => {
     const dir = tempDir();
     const file = join(dir, 'pop.yaml');
     const fosl1 = 'switch:\n  model: fosl1\n  basal: 0.025/h\n  feedback: 0.045/h\n  half_saturation: 1\n  hill: 8\n  decay: 0.05/h\n  noise: 0.03\n  on_threshold: 1.2\n  off_threshold: 1\n';
     writeFileSync(file, SCENARIO.replace('seed: 4', 'seed: 4\nengine: population').replace('switch:\n  entry_rate: 1e-3/h\n  exit_rate: 0.01/h\n', fosl1).replace('  persister_fraction: 0.02\n', ''));
-    const r = persim(['run', file, '--out', join(dir, 'out')]);
-    expect(r.stderr).toMatch(/engine: population does not simulate a resistant phenotype under the FOSL1 switch/);
-    expect(r.status).toBe(2);
-    expect(existsSync(join(dir, 'out'))).toBe(false);
+    const out = join(dir, 'out');
+    const r = persim(['run', file, '--out', out, '--quiet']);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    const summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8'));
+    expect(summary.engine).toBe('population');
+    for (const run of summary.runs) expect(run.final.total).toBe(run.final.sensitive + run.final.persister + run.final.resistant);
+    for (const name of ['clones.csv', 'levels.csv', 'levels.png']) expect(existsSync(join(out, name))).toBe(true);
   });
 });
