@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import type { Command } from 'commander';
 import { engineNotice, simulate } from '../engine/simulate.js';
 import type { Scenario } from '../model/scenario.js';
-import { buildSummary, summaryJson, type ScenarioIdentity } from '../output/summaryJson.js';
+import { barcodesNotice, buildSummary, type ScenarioIdentity, summaryJson } from '../output/summaryJson.js';
 import { armFromSimulation } from '../report/armResult.js';
 import { chartJsBrowserSource } from '../report/assets.js';
 import { compareArms } from '../report/compareArms.js';
@@ -93,7 +93,8 @@ export function registerRun(program: Command): void {
       });
       progress.finish();
       if (!opts.quiet) {
-        for (const line of new Set(runs.map((r) => engineNotice(r.sim.scenario, r.sim.engine)))) if (line !== null) process.stderr.write(`${line}\n`);
+        const notices = runs.flatMap((r) => [engineNotice(r.sim.scenario, r.sim.engine), barcodesNotice(r.sim)]);
+        for (const line of new Set(notices)) if (line !== null) process.stderr.write(`${line}\n`);
       }
 
       const results = runs.map((r) => r.result);

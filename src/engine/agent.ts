@@ -282,6 +282,7 @@ export class AgentRun {
     const barcodes = this.barcodes as LineageBarcodes;
     const atRelapse = this.relapseSample;
     return {
+      barcodes: this.s.population.initial,
       samples: [...this.samples],
       relapse: atRelapse !== null && responded && relapseH === atRelapse.timeH ? atRelapse : null,
       final: cloneStats(barcodes.sample(this.t)),

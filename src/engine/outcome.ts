@@ -6,6 +6,8 @@ import type { CloneSample, CloneStats } from './lineage.js';
 
 /** Lineage barcodes of one replicate. */
 export interface ClonesRecord {
+  /** Barcodes given at t = 0: one per initial cell, or fewer shared at random (the population engine's cap, populationClones.ts). */
+  readonly barcodes: number;
   /** The clones at each lineage sample time reached (the run may end early, extinct). */
   readonly samples: readonly CloneSample[];
   /** The clones when the burden regrew to the relapse threshold after responding; null if it did not. */

@@ -315,6 +315,7 @@ export class PopulationRun {
   private clonesRecord(clones: ClonedCompartments, watched: Pick<Outcome, 'relapseH' | 'responded'>): ClonesRecord {
     const atRelapse = this.relapseSample;
     return {
+      barcodes: clones.clones,
       samples: [...this.samples],
       relapse: atRelapse !== null && watched.responded && watched.relapseH === atRelapse.timeH ? atRelapse : null,
       final: cloneStats(clones.sample(this.t, this.counts)),

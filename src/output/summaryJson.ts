@@ -2,7 +2,9 @@
 // summary across replicates and one entry per replicate. No wall-clock time or host name,
 // so the same scenario and seed give the same bytes. With a resistant phenotype `final` has
 // `resistant` (and `total` counts it); with lineage barcodes each run has `clones` (at the
-// end of the run); with an adaptive drug each run has `cumulative_dose` for every drug.
+// end of the run) and the summary has `barcodes` (how many were given, and the initial cells
+// per barcode: 1, or more when the population engine shares its capped barcodes); with an
+// adaptive drug each run has `cumulative_dose` for every drug.
 import type { ReplicateOutcome } from '../engine/outcome.js';
 import type { Simulation } from '../engine/simulate.js';
 import { scheduledCumulativeDose } from '../model/cumulativeDose.js';
@@ -44,10 +46,24 @@ export interface Summary {
   horizon_h: number;
   relapse_threshold_cells: number;
   relapse: RelapseSummary;
+  /** Lineage barcodes: how many were given at t = 0, and the initial cells per barcode. */
+  barcodes?: { count: number; initial_cells_per_barcode: number };
   runs: RunRecord[];
 }
 
 const r6OrNull = (x: number | null) => (x === null ? null : round6(x));
+
+function barcodesField(sim: Simulation): Pick<Summary, 'barcodes'> {
+  const count = sim.outcomes.find((o) => o.clones !== undefined)?.clones?.barcodes;
+  return count === undefined ? {} : { barcodes: { count, initial_cells_per_barcode: round6(sim.scenario.population.initial / count) } };
+}
+
+/** The line `persim run` prints on stderr when barcodes are shared by several initial cells, or null. */
+export function barcodesNotice(sim: Simulation): string | null {
+  const b = barcodesField(sim).barcodes;
+  if (b === undefined || b.initial_cells_per_barcode <= 1) return null;
+  return `persim: lineage: ${b.count} barcodes for ${sim.scenario.population.initial.toExponential(2).replace('e+', 'e')} initial cells; each initial cell drew one at random, so a barcode marks about ${b.initial_cells_per_barcode.toPrecision(3)} founders (the population engine's cap; README, "The population engine")`;
+}
 
 export function buildSummary(sim: Simulation, scenario: ScenarioIdentity): Summary {
   const s = sim.scenario;
@@ -62,6 +78,7 @@ export function buildSummary(sim: Simulation, scenario: ScenarioIdentity): Summa
     horizon_h: s.time.horizonH,
     relapse_threshold_cells: relapseThreshold(s),
     relapse: roundedRelapse(relapseSummary(sim.outcomes, s.time.horizonH)),
+    ...barcodesField(sim),
     runs: sim.outcomes.map((o) => ({
       replicate: o.replicate,
       nadir_h: round6(o.nadirH),

@@ -91,6 +91,23 @@ describe.each(['auto', 'population'] as const)('clonal outputs of persim run, en
   });
 });
 
+describe('barcodes shared by several initial cells (population engine above its cap)', () => {
+  it('says so on stderr and in summary.json, and the clones still add up', () => {
+    const dir = tempDir();
+    const file = join(dir, 'many.yaml');
+    writeFileSync(file, SCENARIO.replace('seed: 4', 'seed: 4\nengine: population').replace('initial: 300', 'initial: 1e5').replace('capacity: 5000', 'capacity: 1e6').replace('horizon: 20d', 'horizon: 2d').replace('sample_at: [0d, 5d, 10d]', 'sample_at: [0d, 1d]'));
+    const out = join(dir, 'out');
+    const r = persim(['run', file, '--out', out]);
+    expect(r.status).toBe(0);
+    // Three compartments a clone (sensitive, persister, resistant): 4096 / 3 = 1365 barcodes.
+    expect(r.stderr).toContain('persim: lineage: 1365 barcodes for 1.00e5 initial cells');
+    const summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8'));
+    expect(summary.barcodes).toEqual({ count: 1365, initial_cells_per_barcode: Number((1e5 / 1365).toPrecision(6)) });
+    const atStart = rows(readFileSync(join(out, 'clones.csv'), 'utf8')).filter((row) => row[1] === '0');
+    expect(atStart.filter((row) => row[0] === '1').reduce((a, row) => a + Number(row[3]), 0)).toBe(1e5);
+  });
+});
+
 describe('clonal outputs of persim run, the rest (agent engine)', () => {
   const { file, out, read } = clonalRun('auto');
 
