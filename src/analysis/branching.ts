@@ -67,15 +67,31 @@ export function twoTypeExtinction(r: Readonly<BranchingRates>): TwoTypeExtinctio
       dS = (j22 * gS - j12 * gP) / det;
       dP = (j11 * gP - j21 * gS) / det;
     }
-    if (!(dS >= 0 && dP >= 0)) {
-      dS = Math.max(0, gS);
-      dP = Math.max(0, gP);
+    if (!(dS >= 0 && dP >= 0) || s + dS > 1 || p + dP > 1) {
+      // A step that would leave [0, 1] (near a critical type, where I - F'(q) is nearly
+      // singular, Newton's coupled step overshoots): a Gauss-Seidel sweep of exact roots
+      // instead, which from below the fixed point stays below it.
+      const s1 = smallerRoot(r.divisionS, rS, r.deathS + r.entry * p, s);
+      const p1 = smallerRoot(r.divisionP, rP, r.deathP + r.exit * s1, p);
+      dS = s1 - s;
+      dP = p1 - p;
     }
-    s = Math.min(1, s + dS);
-    p = Math.min(1, p + dP);
+    s = Math.min(1, s + Math.max(0, dS));
+    p = Math.min(1, p + Math.max(0, dP));
     if (dS <= 4e-16 && dP <= 4e-16) break;
   }
   return { sensitive: s, persister: p };
+}
+
+/**
+ * The smaller root in [0, 1] of beta x^2 - rho x + c = 0 (one type's extinction equation with
+ * the other type's held), in the cancellation-free form 2c / (rho + sqrt(rho^2 - 4 beta c)).
+ * A type with no events (rho = 0) never dies: its value `none` is kept (0 from the start).
+ */
+function smallerRoot(beta: number, rho: number, c: number, none: number): number {
+  if (rho === 0) return none;
+  const disc = Math.max(0, rho * rho - 4 * beta * c);
+  return Math.min(1, (2 * c) / (rho + Math.sqrt(disc)));
 }
 
 /** log10 of the probability that every lineage of (nS, nP) cells dies out (q_S^nS q_P^nP). */

@@ -103,6 +103,16 @@ describe('SCIENCE.md D5: extinction with switching', () => {
     );
   });
 
+  it('solves a nearly critical sensitive type exactly (a Newton step there once overshot the persister root)', () => {
+    // fast-check's counterexample at seed 459315: b_S = d_S (to 1e-21), no entry.
+    const r = { divisionS: 1.0000000000000031e-6, deathS: 1.000000000000001e-6, entry: 0, divisionP: 3.705394945836972e-5, deathP: 1.0000000000000006e-6, exit: 1e-6 };
+    const q = twoTypeExtinction(r);
+    expect(q.sensitive).toBeCloseTo(r.deathS / r.divisionS, 14);
+    const rP = r.divisionP + r.deathP + r.exit;
+    const c = r.deathP + r.exit * q.sensitive;
+    expect(q.persister).toBeCloseTo((rP - Math.sqrt(rP * rP - 4 * r.divisionP * c)) / (2 * r.divisionP), 12);
+  });
+
   it('gives the cure probability of a population in log10', () => {
     expect(log10Cure({ sensitive: 0.5, persister: 0.1 }, 10, 2)).toBeCloseTo(10 * Math.log10(0.5) - 2, 12);
     expect(log10Cure({ sensitive: 0, persister: 1 }, 0, 5)).toBe(0);
