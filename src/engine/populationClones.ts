@@ -6,7 +6,7 @@
 //
 // Clones are many when there are more initial cells than the cap, K = MAX_CLONE_COMPARTMENTS
 // / (compartments per clone): 2048 barcodes with the two-state switch, 1365 with a resistant
-// phenotype, 32 under the FOSL1 switch at 64 bins (128 compartments each). The cap holds
+// phenotype, 56 under the FOSL1 switch of lesson 04 at 64 bins (73 compartments). The cap holds
 // the cost, since every sub-step draws the fates of each living clone compartment. From at
 // most K initial cells each cell gets its own barcode (1 to n, in the agent engine's order:
 // sensitive cells, then persisters, then resistant ones; under the FOSL1 switch bin by bin),
@@ -19,8 +19,10 @@
 // cells is exact: the leap matches the mean and variance of a compartment's cells, not each
 // cell's fate (in a pure-birth process a leaped cell may "die" to match the variance), which
 // is right for the counts of a large compartment but would end small clones that cannot die.
-// Splitting compartments into clones thus makes more of the tumour exact, never less; the
-// exact part's cost per event grows with the number of clone compartments holding cells.
+// Splitting compartments into clones thus makes more of the tumour exact, never less, at a
+// cost: the exact part's events cost O(log compartments) (populationExact.ts), but a tumour
+// of many small clones has many cells to simulate exactly (lesson 13's 10^5 persisters sit
+// about 50 to a barcode, and a barcoded replicate takes seconds instead of a tenth of one).
 import { multinomialInto } from '../rng/multinomial.js';
 import type { RandomStream } from '../rng/stream.js';
 import type { CloneSample } from './lineage.js';
