@@ -165,9 +165,11 @@ describe('levels.csv', () => {
 });
 
 describe('levels PNG', () => {
-  it('decodes at 1200 x 700', async () => {
+  it('decodes at 1200 x 700, and is byte-identical for the same seed', async () => {
     const png = await renderPng(levelsChart(arm));
     const img = await loadImage(Buffer.from(png));
     expect([img.width, img.height]).toEqual([PNG_WIDTH, PNG_HEIGHT]);
+    const again = await renderPng(levelsChart(fosl1Arm()));
+    expect(Buffer.from(again).equals(Buffer.from(png))).toBe(true);
   });
 });
