@@ -19,7 +19,9 @@ const arb = fc
     initial: fc.integer({ min: 5, max: 300 }), bS: fc.double({ min: 0.02, max: 0.08, noNaN: true }), dS: rate(0.01), bP: rate(0.02), entry: rate(0.02), exit: rate(0.05),
     potency: fc.double({ min: 0.03, max: 0.3, noNaN: true }), startH: fc.double({ min: 0, max: 40, noNaN: true }),
     checkEveryH: fc.double({ min: 2, max: 30, noNaN: true }), stop: fc.double({ min: 0.2, max: 0.9, noNaN: true }), above: rate(0.6),
-    capacity: fc.option(fc.integer({ min: 100, max: 1000 }), { nil: null }), seed: fc.integer({ min: 0, max: 1e6 }),
+    // Always a capacity: without one, a tumour whose drug the rule stops early can grow for
+    // 300 h at up to 0.08/h, to 10^10 cells, which the agent engine would take minutes to follow.
+    capacity: fc.integer({ min: 100, max: 1000 }), seed: fc.integer({ min: 0, max: 1e6 }),
   })
   .map((p) =>
     makeScenario({
