@@ -137,6 +137,10 @@ export class ClonedCompartments implements CompartmentModel {
     const moves = b.moveRate.length;
     const jumps = b.pJump.length;
     for (let k = 0; k < clones; k++) {
+      // A clone without cells gains none (cells never leave their clone), so its transitions are never read.
+      let alive = false;
+      for (let c = k * m; c < (k + 1) * m && !alive; c++) alive = counts[c] > 0;
+      if (!alive) continue;
       tr.division.set(b.division, k * m);
       tr.death.set(b.death, k * m);
       tr.pDie.set(b.pDie, k * m);
