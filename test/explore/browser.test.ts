@@ -16,6 +16,7 @@ const SCREENS = join(ROOT, 'out', 'explorer-screens');
 type State = {
   lesson: string; gen: number; sets: string[]; t: number; horizonH: number; playing: boolean; finished: boolean;
   dots: number; batchDone: number; batchTotal: number; charts: Record<string, number[]>; renderMs: number; errors: string[]; notice: string | null;
+  exposureBands: number;
 };
 
 /** A steady tumour of about 5,000 cells with turnover, for the frame rate. */
@@ -139,6 +140,8 @@ describe('the explorer in headless Chromium', () => {
       } else {
         expect(s.t, id).toBeGreaterThan(0);
         expect(s.charts.burden[5], id).toBeGreaterThan(1);
+        // The adaptive drug of lesson 12 is shaded as the live replicate receives it.
+        if (id.startsWith('12-')) expect(s.exposureBands, id).toBeGreaterThan(0);
       }
       expect(await page.textContent('#lesson-panel'), id).toContain('One thing to try');
       if (process.env.PERSIM_SCREENSHOTS) await page.screenshot({ path: join(SCREENS, `${id}.png`) });

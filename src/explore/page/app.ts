@@ -235,6 +235,7 @@ export class ExplorerApp {
     const shown = s.dish.shown;
     if (s.adaptive && shown !== null && shown.t > this.markedT) {
       this.strip.mark(this.markedT, shown.t, shown.stress);
+      this.charts.markExposure(this.markedT, shown.t, shown.stress, s.adaptiveRgb, s.adaptiveLane);
       this.markedT = shown.t;
     }
     this.strip.cursor(s.clock.t);
@@ -290,6 +291,7 @@ export class ExplorerApp {
       batchDone: s?.stats.size ?? 0,
       batchTotal: s?.batchTotal ?? 0,
       charts: this.charts.counts(),
+      exposureBands: this.charts.bands().length,
       renderMs: this.renderMs,
       frames: this.frames,
       errors: [...this.errors],

@@ -43,6 +43,9 @@ export class Session {
   readonly withResistant: boolean;
   /** A kill drug is dosed adaptively: its effect is known only as the replicate runs. */
   readonly adaptive: boolean;
+  /** The adaptive kill drug's lane among the acting drugs (the charts' exposure strips) and its colour. */
+  readonly adaptiveLane: number;
+  readonly adaptiveRgb: string;
 
   constructor(
     readonly gen: number,
@@ -60,6 +63,9 @@ export class Session {
     this.withResistant = resistantDivisionRate(scenario) !== null;
     this.adaptive = scenario.drugs.some((d) => d.effect === 'kill' && isAdaptive(d));
     this.drugRgb = activeDrugs(scenario).find((a) => a.drug.effect === 'kill')?.rgb ?? '0,158,115';
+    const lanes = activeDrugs(scenario);
+    this.adaptiveLane = Math.max(0, lanes.findIndex((a) => a.drug.effect === 'kill' && isAdaptive(a.drug)));
+    this.adaptiveRgb = lanes[this.adaptiveLane]?.rgb ?? this.drugRgb;
     workers.live.postMessage({ kind: 'live-start', gen, source, replicate: LIVE_REPLICATE });
     workers.batch.postMessage({ kind: 'batch-start', gen, source, replicates: this.batchTotal });
   }

@@ -1,11 +1,12 @@
 // The live charts of the explorer (chart.js, as in the HTML report): this run's live
 // replicate, point by point as the dish plays, and its batch summary as replicates finish;
-// the previous run's curves faded underneath. A vertical line marks the dish's time.
+// the previous run's curves faded underneath. A vertical line marks the dish's time. A kill
+// drug dosed adaptively is shaded as the live replicate receives it (markExposure).
 // Charts are redrawn at most a few times a second, whatever the frame rate.
 import type { Chart, ChartConfiguration, Plugin } from 'chart.js';
 import type { Scenario } from '../../../model/scenario.js';
 import type { Hydrate } from '../../../report/chartRuntime.js';
-import type { Point } from '../../../report/charts/spec.js';
+import type { Point, ShadedBand } from '../../../report/charts/spec.js';
 import { days } from '../../../report/charts/style.js';
 import type { BatchSummary } from './batchStats.js';
 import { BURDEN, FRACTION, SURVIVAL, burdenSpec, fractionSpec, survivalSpec } from './specs.js';
@@ -60,6 +61,10 @@ export class ExplorerCharts {
   private trace: RunTrace = emptyTrace();
   private dirty = false;
   private nowT: number | null = null;
+  /** The scenario's exposure bands, and those of an adaptive drug as the live replicate receives it. */
+  private baseBands: readonly ShadedBand[] = [];
+  private liveBands: ShadedBand[] = [];
+  private bandsDirty = false;
 
   constructor(
     private readonly ChartLib: ChartClass,
@@ -72,7 +77,11 @@ export class ExplorerCharts {
     for (const c of [this.burden, this.fraction, this.survival]) c?.destroy();
     this.trace = emptyTrace();
     this.nowT = 0;
-    this.burden = this.make(this.canvases.burden, this.hydrate(burdenSpec(s), { responsive: true, interactive: true }));
+    const burdenChart = burdenSpec(s);
+    this.baseBands = burdenChart.bands;
+    this.liveBands = [];
+    this.bandsDirty = false;
+    this.burden = this.make(this.canvases.burden, this.hydrate(burdenChart, { responsive: true, interactive: true }));
     this.fraction = this.make(this.canvases.fraction, this.hydrate(fractionSpec(s), { responsive: true, interactive: true }));
     this.survival = this.make(this.canvases.survival, this.hydrate(survivalSpec(s), { responsive: true, interactive: true }));
     if (previous !== null) {
@@ -131,6 +140,28 @@ export class ExplorerCharts {
     this.dirty = true;
   }
 
+  /**
+   * The adaptive drug's effect over [t0, t1] hours in the live replicate, shaded on the burden
+   * and fraction charts in lane `lane` (its row among the acting drugs); runs of the same
+   * effect (to 0.02) join one band, so the bands stay few however often this is called.
+   */
+  markExposure(t0H: number, t1H: number, effect: number, rgb: string, lane: number): void {
+    const level = Math.round(effect / 0.02) * 0.02;
+    const live = this.liveBands;
+    const last = live[live.length - 1];
+    if (last !== undefined && last.lane === lane && last.rgb === rgb && Math.abs(last.level - level) < 0.01 && Math.abs(last.to - days(t0H)) < 1e-9) {
+      live[live.length - 1] = { ...last, to: days(t1H) };
+    } else if (level >= 0.02) live.push({ from: days(t0H), to: days(t1H), rgb, level, lane });
+    else return;
+    this.dirty = true;
+    this.bandsDirty = true;
+  }
+
+  /** The bands drawn on the burden chart: the scenario's, then the live replicate's (for the tests). */
+  bands(): readonly ShadedBand[] {
+    return [...this.baseBands, ...this.liveBands];
+  }
+
   setNow(tH: number): void {
     const t = days(tH);
     if (t === this.nowT) return;
@@ -142,9 +173,12 @@ export class ExplorerCharts {
   flush(): void {
     if (!this.dirty) return;
     this.dirty = false;
+    const bands = this.bandsDirty ? this.bands() : null;
+    this.bandsDirty = false;
     for (const c of [this.burden, this.fraction]) {
       if (c === null) continue;
       (c.options.plugins as { persimNow?: { t: number | null } }).persimNow = { t: this.nowT };
+      if (bands !== null) (c.options.plugins as { persimBands?: { bands: readonly ShadedBand[] } }).persimBands = { bands };
       c.update('none');
     }
     this.survival?.update('none');
