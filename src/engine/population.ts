@@ -37,11 +37,10 @@ import type { Timeline } from '../model/timeline.js';
 import type { RandomStream } from '../rng/stream.js';
 import { AdaptiveDosing } from './adaptiveDosing.js';
 import { BurdenWatch } from './burdenWatch.js';
-import type { ReplicateOutcome } from './outcome.js';
+import { cloneStats, type CloneSample } from './lineage.js';
+import type { ClonesRecord, ReplicateOutcome } from './outcome.js';
 import { ExactPart } from './populationExact.js';
 import { DEFAULT_BINS, Fosl1Compartments } from './populationFosl1.js';
-import { cloneStats, type CloneSample } from './lineage.js';
-import type { ClonesRecord, ReplicateOutcome as Outcome } from './outcome.js';
 import { barcodeCap, ClonedCompartments, populationBarcodes } from './populationClones.js';
 import { Leaper, type Tally } from './populationLeap.js';
 import { Transitions, type CompartmentModel } from './populationModel.js';
@@ -312,7 +311,7 @@ export class PopulationRun {
   }
 
   /** The clone samples so far, the clones at relapse (if it still stands) and the final clone statistics. */
-  private clonesRecord(clones: ClonedCompartments, watched: Pick<Outcome, 'relapseH' | 'responded'>): ClonesRecord {
+  private clonesRecord(clones: ClonedCompartments, watched: Pick<ReplicateOutcome, 'relapseH' | 'responded'>): ClonesRecord {
     const atRelapse = this.relapseSample;
     return {
       barcodes: clones.clones,
