@@ -29,7 +29,7 @@ import { CellStore, PERSISTER, RESISTANT, SENSITIVE } from './cellStore.js';
 import { BurdenWatch } from './burdenWatch.js';
 import { clonalStep, type ClonalRates, type LoopState } from './clonalLoop.js';
 import { Fosl1Levels, type LevelView } from './fosl1Levels.js';
-import { cloneStats, LineageBarcodes, type CloneSample } from './lineage.js';
+import { clonesRecord, LineageBarcodes, type CloneSample } from './lineage.js';
 import type { ReplicateOutcome } from './outcome.js';
 
 export const DEFAULT_MAX_CELLS = 5e7;
@@ -272,20 +272,8 @@ export class AgentRun {
         : { sensitive: counts[SENSITIVE], persister: counts[PERSISTER] },
       counters: st !== undefined ? { ...counters, mutations: st.mutations } : counters,
       ...(this.recMean !== null && this.recSd !== null ? { fosl1Mean: this.recMean, fosl1Sd: this.recSd } : {}),
-      ...(this.barcodes !== null ? { clones: this.clonesRecord(watched.relapseH, watched.responded) } : {}),
+      ...(this.barcodes !== null ? { clones: clonesRecord(this.s.population.initial, this.samples, this.relapseSample, watched, this.barcodes.sample(this.t)) } : {}),
       ...(this.dosing !== null ? { dosing: this.dosing.record() } : {}),
-    };
-  }
-
-  /** The clone samples so far, the clones at relapse (if it still stands) and the final clone statistics. */
-  private clonesRecord(relapseH: number | null, responded: boolean): NonNullable<ReplicateOutcome['clones']> {
-    const barcodes = this.barcodes as LineageBarcodes;
-    const atRelapse = this.relapseSample;
-    return {
-      barcodes: this.s.population.initial,
-      samples: [...this.samples],
-      relapse: atRelapse !== null && responded && relapseH === atRelapse.timeH ? atRelapse : null,
-      final: cloneStats(barcodes.sample(this.t)),
     };
   }
 

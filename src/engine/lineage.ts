@@ -73,6 +73,26 @@ export class LineageBarcodes {
   }
 }
 
+/**
+ * A replicate's lineage record (either engine): its samples, the clones at relapse while that
+ * relapse still stands (a later, lower nadir may have moved it), and the statistics of the
+ * clones at the end.
+ */
+export function clonesRecord(
+  barcodes: number,
+  samples: readonly CloneSample[],
+  atRelapse: CloneSample | null,
+  watched: { readonly relapseH: number | null; readonly responded: boolean },
+  atEnd: CloneSample,
+): { barcodes: number; samples: CloneSample[]; relapse: CloneSample | null; final: CloneStats } {
+  return {
+    barcodes,
+    samples: [...samples],
+    relapse: atRelapse !== null && watched.responded && watched.relapseH === atRelapse.timeH ? atRelapse : null,
+    final: cloneStats(atEnd),
+  };
+}
+
 export function cloneStats(sample: CloneSample): CloneStats {
   let total = 0;
   let largest = 0;

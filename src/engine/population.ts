@@ -37,8 +37,8 @@ import type { Timeline } from '../model/timeline.js';
 import type { RandomStream } from '../rng/stream.js';
 import { AdaptiveDosing } from './adaptiveDosing.js';
 import { BurdenWatch } from './burdenWatch.js';
-import { cloneStats, type CloneSample } from './lineage.js';
-import type { ClonesRecord, ReplicateOutcome } from './outcome.js';
+import { clonesRecord, type CloneSample } from './lineage.js';
+import type { ReplicateOutcome } from './outcome.js';
 import { ExactPart } from './populationExact.js';
 import { DEFAULT_BINS, Fosl1Compartments } from './populationFosl1.js';
 import { barcodeCap, ClonedCompartments, populationBarcodes } from './populationClones.js';
@@ -305,19 +305,8 @@ export class PopulationRun {
       final: resistant ? { sensitive: fS, persister: fP, resistant: fR } : { sensitive: fS, persister: fP },
       counters: { initial: this.s.population.initial, ...counters, ...(resistant ? { mutations } : {}) },
       ...(this.recMean !== null && this.recSd !== null ? { fosl1Mean: this.recMean, fosl1Sd: this.recSd } : {}),
-      ...(this.clones !== null ? { clones: this.clonesRecord(this.clones, watched) } : {}),
+      ...(this.clones !== null ? { clones: clonesRecord(this.clones.clones, this.samples, this.relapseSample, watched, this.clones.sample(this.t, this.counts)) } : {}),
       ...(this.dosing !== null ? { dosing: this.dosing.record() } : {}),
-    };
-  }
-
-  /** The clone samples so far, the clones at relapse (if it still stands) and the final clone statistics. */
-  private clonesRecord(clones: ClonedCompartments, watched: Pick<ReplicateOutcome, 'relapseH' | 'responded'>): ClonesRecord {
-    const atRelapse = this.relapseSample;
-    return {
-      barcodes: clones.clones,
-      samples: [...this.samples],
-      relapse: atRelapse !== null && watched.responded && watched.relapseH === atRelapse.timeH ? atRelapse : null,
-      final: cloneStats(clones.sample(this.t, this.counts)),
     };
   }
 

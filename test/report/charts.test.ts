@@ -12,19 +12,11 @@ import type { ChartSpec, Point } from '../../src/report/charts/spec.js';
 import { logRange } from '../../src/report/charts/style.js';
 import { formatP, survivalChart } from '../../src/report/charts/survival.js';
 import { compareArms } from '../../src/report/compareArms.js';
-import { armOf, placebo, smallScenario } from './fixtures.js';
+import { armOf, dataset, labels, placebo, scale, smallScenario } from './fixtures.js';
 
 const arm = armOf(smallScenario(), 'control');
 const treated = armOf({ ...smallScenario(), drugs: smallScenario().drugs.map((d) => (d.name === 'placebo' ? { ...d, potency: 0.9 } : d)) }, 'blocked');
 
-const labels = (spec: ChartSpec) => spec.config.data.datasets.map((d) => d.label);
-const dataset = (spec: ChartSpec, label: string) => {
-  const d = spec.config.data.datasets.find((x) => x.label === label);
-  if (d === undefined) throw new Error(`no dataset '${label}' in ${labels(spec).join(', ')}`);
-  return d;
-};
-// chart.js scale options are a union of many shapes: read here as plain data.
-const scale = (spec: ChartSpec, id: string): any => (spec.config.options?.scales as Record<string, unknown>)[id];
 
 describe('burden chart', () => {
   const spec = burdenChart(arm);

@@ -1,10 +1,11 @@
 // Small simulated arms for the chart and table tests: a two-state tumour of 400 cells under
 // a three-day kill pulse, regrowing within the horizon up to a capacity of 2e4; a placebo
-// drug of potency 0.
+// drug of potency 0. And readers of a chart's configuration by label and scale id.
 import { simulate } from '../../src/engine/simulate.js';
 import type { Drug, Scenario } from '../../src/model/scenario.js';
 import { buildSummary } from '../../src/output/summaryJson.js';
 import { armFromSimulation, type ArmResult } from '../../src/report/armResult.js';
+import type { ChartSpec } from '../../src/report/charts/spec.js';
 import { makeScenario, squarePulseKill } from '../helpers/makeScenario.js';
 
 export const placebo: Drug = { ...squarePulseKill('placebo', 0, [{ start: 0, duration: 24 }], 'block-entry'), potency: 0 };
@@ -37,3 +38,16 @@ export function armOf(s: Scenario, name = 'arm', slug: string | null = null): Ar
   const summary = buildSummary(sim, { name: s.name, file: 'test.yaml', sha256: '0'.repeat(64), overrides: [] });
   return armFromSimulation(name, slug, sim, summary);
 }
+
+/** The labels of a chart's datasets, in order. */
+export const labels = (spec: ChartSpec) => spec.config.data.datasets.map((d) => d.label);
+
+/** The dataset with this label (an error naming the labels there are when none has it). */
+export function dataset(spec: ChartSpec, label: string) {
+  const d = spec.config.data.datasets.find((x) => x.label === label);
+  if (d === undefined) throw new Error(`no dataset '${label}' in ${labels(spec).join(', ')}`);
+  return d;
+}
+
+// chart.js scale options are a union of many shapes: read here as plain data.
+export const scale = (spec: ChartSpec, id: string): any => (spec.config.options?.scales as Record<string, unknown>)[id];

@@ -24,7 +24,7 @@ import { PNG_HEIGHT, PNG_WIDTH, renderPng } from '../../src/report/renderPng.js'
 import { loadScenarioText } from '../../src/scenario/load.js';
 import { FOSL1_REFERENCE, makeScenario, squarePulseKill } from '../helpers/makeScenario.js';
 import { tempDir } from '../helpers/cli.js';
-import { armOf, smallScenario } from './fixtures.js';
+import { armOf, dataset, labels, scale, smallScenario } from './fixtures.js';
 
 /** Lesson 04's switch, 600 cells, a 4-day kill pulse from day 2, histograms at days 0, 6 and 10. */
 function fosl1Arm(at: number[] = [0, 144, 240]): ArmResult {
@@ -40,13 +40,6 @@ function fosl1Arm(at: number[] = [0, 144, 240]): ArmResult {
   return armFromSimulation('fosl1 arm', null, sim, summary, c.result());
 }
 
-const labels = (spec: ChartSpec) => spec.config.data.datasets.map((d) => d.label);
-const dataset = (spec: ChartSpec, label: string) => {
-  const d = spec.config.data.datasets.find((x) => x.label === label);
-  if (d === undefined) throw new Error(`no dataset '${label}' in ${labels(spec).join(', ')}`);
-  return d;
-};
-const scale = (spec: ChartSpec, id: string): any => (spec.config.options?.scales as Record<string, unknown>)[id];
 const plugins = (spec: ChartSpec): any => spec.config.options?.plugins;
 
 /** Shares rounded as levels.csv writes them (6 significant digits). */

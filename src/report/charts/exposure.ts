@@ -47,29 +47,30 @@ export function drugGrid(drug: Drug, horizonH: number, n = GRID): number[] {
   return [...pts].sort((a, b) => a - b);
 }
 
+/**
+ * Adds the effect E over [fromH, toH] hours in `lane` to `bands`: E rounded to LEVEL_STEP,
+ * joined to the last band when that one ends here at the same level, left out below LEVEL_STEP.
+ */
+export function addBand(bands: ShadedBand[], fromH: number, toH: number, effect: number, rgb: string, lane: number): void {
+  const level = Math.round(effect / LEVEL_STEP) * LEVEL_STEP;
+  if (level < LEVEL_STEP) return;
+  const last = bands[bands.length - 1];
+  if (last !== undefined && last.lane === lane && last.rgb === rgb && Math.abs(last.level - level) < LEVEL_STEP / 2 && last.to === days(fromH)) {
+    bands[bands.length - 1] = { ...last, to: days(toH) };
+  } else bands.push({ from: days(fromH), to: days(toH), rgb, level, lane });
+}
+
 /** `dosing`: the arm's adaptive dosing decisions, for an adaptive drug's bands. */
 export function exposureBands(s: Scenario, dosing?: DosingSeries): ShadedBand[] {
   const horizonH = s.time.horizonH;
   const bands: ShadedBand[] = [];
   activeDrugs(s).forEach(({ drug, rgb }, lane) => {
     if (drug.adaptive !== undefined) {
-      for (const [from, to, e] of adaptiveEffect(drug, dosing, horizonH)) {
-        const level = Math.round(e / LEVEL_STEP) * LEVEL_STEP;
-        const last = bands[bands.length - 1];
-        if (last !== undefined && last.lane === lane && Math.abs(last.level - level) < LEVEL_STEP / 2 && last.to === days(from)) bands[bands.length - 1] = { ...last, to: days(to) };
-        else if (level >= LEVEL_STEP) bands.push({ from: days(from), to: days(to), rgb, level, lane });
-      }
+      for (const [from, to, e] of adaptiveEffect(drug, dosing, horizonH)) addBand(bands, from, to, e, rgb, lane);
       return;
     }
     const grid = drugGrid(drug, horizonH);
-    const runs: { from: number; to: number; level: number }[] = [];
-    for (let i = 0; i + 1 < grid.length; i++) {
-      const level = Math.round(drugEffect(drug, (grid[i] + grid[i + 1]) / 2) / LEVEL_STEP) * LEVEL_STEP;
-      const last = runs[runs.length - 1];
-      if (last !== undefined && Math.abs(last.level - level) < LEVEL_STEP / 2) last.to = grid[i + 1];
-      else runs.push({ from: grid[i], to: grid[i + 1], level });
-    }
-    for (const r of runs) if (r.level >= LEVEL_STEP) bands.push({ from: days(r.from), to: days(r.to), rgb, level: r.level, lane });
+    for (let i = 0; i + 1 < grid.length; i++) addBand(bands, grid[i], grid[i + 1], drugEffect(drug, (grid[i] + grid[i + 1]) / 2), rgb, lane);
   });
   return bands;
 }

@@ -7,6 +7,7 @@ import type { Chart, ChartConfiguration, Plugin } from 'chart.js';
 import type { Scenario } from '../../../model/scenario.js';
 import type { Hydrate } from '../../../report/chartRuntime.js';
 import type { Point, ShadedBand } from '../../../report/charts/spec.js';
+import { addBand } from '../../../report/charts/exposure.js';
 import { days } from '../../../report/charts/style.js';
 import type { BatchSummary } from './batchStats.js';
 import { BURDEN, FRACTION, SURVIVAL, burdenSpec, fractionSpec, survivalSpec } from './specs.js';
@@ -143,16 +144,10 @@ export class ExplorerCharts {
   /**
    * The adaptive drug's effect over [t0, t1] hours in the live replicate, shaded on the burden
    * and fraction charts in lane `lane` (its row among the acting drugs); runs of the same
-   * effect (to 0.02) join one band, so the bands stay few however often this is called.
+   * effect join one band (addBand), so the bands stay few however often this is called.
    */
   markExposure(t0H: number, t1H: number, effect: number, rgb: string, lane: number): void {
-    const level = Math.round(effect / 0.02) * 0.02;
-    const live = this.liveBands;
-    const last = live[live.length - 1];
-    if (last !== undefined && last.lane === lane && last.rgb === rgb && Math.abs(last.level - level) < 0.01 && Math.abs(last.to - days(t0H)) < 1e-9) {
-      live[live.length - 1] = { ...last, to: days(t1H) };
-    } else if (level >= 0.02) live.push({ from: days(t0H), to: days(t1H), rgb, level, lane });
-    else return;
+    addBand(this.liveBands, t0H, t1H, effect, rgb, lane);
     this.dirty = true;
     this.bandsDirty = true;
   }
