@@ -89,6 +89,9 @@ export function chartRuntime(ChartLib: typeof Chart, fontFamily: string): Hydrat
     const config: any = JSON.parse(JSON.stringify(spec.config));
     const o = (config.options ??= {});
     o.animation = false;
+    // chart.js formats default ticks with Intl in this locale; left unset it takes the
+    // process's (LC_ALL, LANG), and a PNG's bytes would depend on the machine.
+    o.locale = 'en-US';
     o.responsive = opts.responsive;
     o.maintainAspectRatio = false;
     if (opts.devicePixelRatio !== undefined) o.devicePixelRatio = opts.devicePixelRatio;

@@ -1,7 +1,8 @@
 // Draws a chart.js configuration into a PNG with @napi-rs/canvas, with the DejaVu Sans font
 // shipped in @fontsource/dejavu-sans (no system fonts needed). Fixed size, no animation and a
 // device pixel ratio of 1, so the same configuration gives the same bytes. The font is
-// registered under its own family name, so a system copy of DejaVu Sans plays no part. The canvas and
+// registered under its own family name, so a system copy of DejaVu Sans plays no part, and
+// the locale is fixed (en-US), so LC_ALL plays none either. The canvas and
 // chart.js are loaded on first use only.
 import { createRequire } from 'node:module';
 import type { ChartConfiguration } from 'chart.js';
@@ -32,7 +33,9 @@ export async function renderChartPng(config: ChartConfiguration, width = CHART_W
   ready ??= load();
   const { createCanvas, Chart } = await ready;
   const canvas = createCanvas(width, height);
-  const chart = new Chart(canvas.getContext('2d') as unknown as CanvasRenderingContext2D, config);
+  // A fixed locale for chart.js's Intl tick labels: the process's would make the bytes depend on LC_ALL.
+  const localised: ChartConfiguration = { ...config, options: { ...config.options, locale: 'en-US' } };
+  const chart = new Chart(canvas.getContext('2d') as unknown as CanvasRenderingContext2D, localised);
   try {
     return new Uint8Array(canvas.toBuffer('image/png'));
   } finally {
