@@ -1,10 +1,10 @@
 // Exit codes (DESIGN.md): 0 success, 2 bad input (usage, unreadable or invalid scenario),
-// 1 anything else. Every error is printed to stderr as one readable block.
+// 1 anything else (an OutputError too: an --out that cannot be written). Every error is
+// printed to stderr as one readable block.
 import { CommanderError } from 'commander';
 import { ScenarioError } from '../scenario/errors.js';
 import { EngineChoiceError } from '../engine/simulate.js';
-
-export class UsageError extends Error {}
+import { UsageError } from '../io/errors.js';
 
 export const EXIT_OK = 0;
 export const EXIT_FAILURE = 1;

@@ -9,8 +9,9 @@ import { explorerBundle, lessonsDir } from '../explore/assets.js';
 import { collectLessons } from '../explore/collectLessons.js';
 import { EXPLORER_FILE, explorerHtml } from '../explore/html.js';
 import { PERSIM_VERSION } from '../model/version.js';
-import { writeFilesAtomically } from './atomicWrite.js';
-import { UsageError } from './errors.js';
+import { writeFilesAtomically } from '../io/atomicWrite.js';
+import { UsageError } from '../io/errors.js';
+import { prepareOutDir } from '../io/outDir.js';
 
 export const DEFAULT_EXPLORER_DIR = join('out', 'explorer');
 
@@ -30,12 +31,13 @@ export function registerExplore(program: Command): void {
     .option('-q, --quiet', 'print nothing on stdout')
     .addHelpText('after', '\nExamples:\n  persim explore                                   then open out/explorer/index.html\n  persim explore my-scenario.yaml --out out/mine\n')
     .action((file: string | undefined, opts: { out?: string; quiet?: boolean }) => {
+      const dir = opts.out ?? DEFAULT_EXPLORER_DIR;
+      prepareOutDir(dir);
       const own = file === undefined ? null : { path: file, text: loadScenarioFile(file).text };
       const set = collectLessons(lessonsDir(), own);
       if (set.lessons.length === 0) throw new UsageError('no lesson could be loaded from scenarios/');
       for (const w of set.warnings) process.stderr.write(`persim: ${w}\n`);
       const html = explorerHtml({ lessons: set.lessons, initial: set.initial, version: PERSIM_VERSION }, explorerBundle(), chartJsBrowserSource());
-      const dir = opts.out ?? DEFAULT_EXPLORER_DIR;
       writeFilesAtomically(dir, { [EXPLORER_FILE]: html });
       if (!opts.quiet) process.stdout.write(`${join(dir, EXPLORER_FILE)}\n`);
     });

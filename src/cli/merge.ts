@@ -3,7 +3,7 @@
 import type { Command } from 'commander';
 import { mergeShards } from '../sweep/merge.js';
 import { METRIC_INFO, SWEEP_METRICS, type SweepMetric } from '../sweep/metrics.js';
-import { UsageError } from './errors.js';
+import { UsageError } from '../io/errors.js';
 
 interface MergeCliOptions {
   out: string;

@@ -6,8 +6,8 @@ import { chartJsBrowserSource } from '../report/assets.js';
 import { OutputFolderError, readOutputFolder } from '../report/fromOutDir.js';
 import { REPORT_FILE, reportHtml } from '../report/html.js';
 import { reportInput } from '../report/reportInput.js';
-import { writeFilesAtomically } from './atomicWrite.js';
-import { UsageError } from './errors.js';
+import { writeFilesAtomically } from '../io/atomicWrite.js';
+import { UsageError } from '../io/errors.js';
 
 export function registerReport(program: Command): void {
   program

@@ -17,9 +17,10 @@ import { armsRunFiles, singleRunFiles, type ArmRun, type FileMap } from '../repo
 import { reportInput } from '../report/reportInput.js';
 import { loadArms } from '../scenario/arms.js';
 import { parseScenarioDocument } from '../scenario/load.js';
-import { writeFilesAtomically } from './atomicWrite.js';
-import { UsageError } from './errors.js';
-import { startProgress } from './progress.js';
+import { writeFilesAtomically } from '../io/atomicWrite.js';
+import { UsageError } from '../io/errors.js';
+import { prepareOutDir } from '../io/outDir.js';
+import { startProgress } from '../io/progress.js';
 import { collect, loadFromOptions, slug, type ScenarioOptions } from './scenarioInput.js';
 import { armsText, summaryText } from './summaryText.js';
 
@@ -76,6 +77,7 @@ export function registerRun(program: Command): void {
       const arms = loadArms(parseScenarioDocument(loaded.text, file), loaded.identity.overrides);
       const s = loaded.scenario;
       const outDir = opts.out ?? join('out', slug(s.name));
+      prepareOutDir(outDir);
       const variants: Variant[] = arms.length > 0 ? arms : [{ name: s.name, slug: null, sets: [], scenario: s }];
 
       const progress = startProgress(arms.length > 0 ? 'arms x replicates' : 'replicates');

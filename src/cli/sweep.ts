@@ -12,7 +12,7 @@ import { SILENT, sweepProgress } from '../sweep/progress.js';
 import { runSweep } from '../sweep/runSweep.js';
 import { WHOLE, parseShard, type Shard } from '../sweep/shard.js';
 import { sweepTable } from '../sweep/table.js';
-import { UsageError } from './errors.js';
+import { UsageError } from '../io/errors.js';
 import { collect, slug } from './scenarioInput.js';
 
 interface SweepCliOptions {

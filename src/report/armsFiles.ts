@@ -2,7 +2,8 @@
 // output folder, beside one folder per arm. Numbers are rounded to 6 significant digits
 // and nothing depends on the clock, so the same seed gives the same bytes.
 import { PERSIM_VERSION } from '../model/version.js';
-import { fmt, round6 } from '../output/numbers.js';
+import { csvRow } from '../output/csv.js';
+import { round6 } from '../output/numbers.js';
 import type { ScenarioIdentity } from '../output/summaryJson.js';
 import { COMPARISON_METHODS, type ArmComparison } from './compareArms.js';
 
@@ -69,15 +70,9 @@ const CSV_COLUMNS = [
   'paired_later', 'paired_earlier', 'paired_ties', 'paired_sign_p',
 ];
 
-function cell(x: string | number | null): string {
-  if (x === null) return '';
-  if (typeof x === 'number') return fmt(x);
-  return /[",\n]/.test(x) ? `"${x.replace(/"/g, '""')}"` : x;
-}
-
 /** One row per arm; empty cells where a value is undefined (null in arms.json). */
 export function armsCsv(doc: ArmsDocument): string {
-  const lines = [CSV_COLUMNS.join(',')];
+  const lines = [csvRow(CSV_COLUMNS)];
   for (const a of doc.arms) {
     const row = [
       a.name, a.dir, a.replicates, a.relapsed, a.censored, a.extinct,
@@ -87,7 +82,7 @@ export function armsCsv(doc: ArmsDocument): string {
       a.hazard_ratio, a.hazard_ratio_ci95?.[0] ?? null, a.hazard_ratio_ci95?.[1] ?? null, a.log_rank_chi2, a.log_rank_p,
       a.paired_later, a.paired_earlier, a.paired_ties, a.paired_sign_p,
     ];
-    lines.push(row.map(cell).join(','));
+    lines.push(csvRow(row));
   }
   return lines.join('\n') + '\n';
 }

@@ -2,18 +2,15 @@
 // metric with its 95% interval as <metric>,<metric>_lo,<metric>_hi) and runs.csv (one row per
 // point and replicate). A varied parameter's column is its path, with its unit when it has
 // one: `time.horizon (d)`. Empty cells are undefined values (a median not reached).
+import { csvRow } from '../output/csv.js';
 import { fmt } from '../output/numbers.js';
 import type { PointRecord } from './journal.js';
 import { SWEEP_METRICS, type PointSummary } from './metrics.js';
 import { RUN_FIELDS } from './runRecord.js';
 import type { DimensionJson, PointJson } from './sweepJson.js';
 
-export function csvCell(value: string): string {
-  return /[",\n\r]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
-}
-
 const num = (x: number | null) => (x === null ? '' : fmt(x));
-const row = (cells: readonly string[]) => cells.map(csvCell).join(',');
+const row = (cells: readonly string[]) => csvRow(cells);
 const lines = (rows: readonly string[]) => rows.join('\n') + '\n';
 
 export function dimensionHeader(d: DimensionJson): string {

@@ -4,7 +4,7 @@
 // `--resume` reads it to skip finished points; `persim merge` reads the journals of shards.
 import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { writeFilesAtomically } from '../cli/atomicWrite.js';
+import { writeFilesAtomically } from '../io/atomicWrite.js';
 import type { RunRecord } from './runRecord.js';
 import { sweepJsonText, type SweepJson } from './sweepJson.js';
 

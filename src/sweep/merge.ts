@@ -5,7 +5,8 @@
 // so it can itself be merged or resumed.
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { writeFilesAtomically } from '../cli/atomicWrite.js';
+import { writeFilesAtomically } from '../io/atomicWrite.js';
+import { prepareOutDir } from '../io/outDir.js';
 import { SweepInputError } from './errors.js';
 import { Journal, pointRecordText, type PointRecord } from './journal.js';
 import type { SweepMetric } from './metrics.js';
@@ -77,6 +78,7 @@ export async function mergeShards(dirs: readonly string[], outDir: string, metri
   const missing = design.points.map((p) => p.point).filter((i) => !records.has(i));
   if (missing.length > 0) throw new SweepInputError(missingMessage(missing, design, shards));
 
+  prepareOutDir(outDir);
   const ordered = design.points.map((p) => (records.get(p.point) as { record: PointRecord }).record);
   const results = await sweepOutputs(design, ordered);
   const journal = new Journal(outDir);

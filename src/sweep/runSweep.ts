@@ -5,7 +5,8 @@
 // outputs from the journal.
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { writeFilesAtomically } from '../cli/atomicWrite.js';
+import { writeFilesAtomically } from '../io/atomicWrite.js';
+import { prepareOutDir } from '../io/outDir.js';
 import { SweepInputError } from './errors.js';
 import { TaskError, type Executor } from './executors.js';
 import { Journal, JOURNAL_DIR, type PointRecord } from './journal.js';
@@ -77,6 +78,7 @@ function openJournal(journal: Journal, design: SweepJson, outDir: string, resume
 
 export async function runSweep(plan: SweepPlan, opts: RunSweepOptions): Promise<SweepOutcome> {
   const design = buildSweepJson(plan, opts.shard);
+  prepareOutDir(opts.outDir);
   const journal = new Journal(opts.outDir);
   const records = openJournal(journal, design, opts.outDir, opts.resume);
   const mine = plan.points.filter((p) => inShard(p.index, opts.shard));

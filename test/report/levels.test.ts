@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { loadImage } from '@napi-rs/canvas';
 import { describe, expect, it } from 'vitest';
 import type { LevelHistograms } from '../../src/analysis/levelHistogram.js';
-import { writeFilesAtomically } from '../../src/cli/atomicWrite.js';
+import { writeFilesAtomically } from '../../src/io/atomicWrite.js';
 import { simulate } from '../../src/engine/simulate.js';
 import type { Fosl1Switch, Scenario } from '../../src/model/scenario.js';
 import { LEVELS_HEADER, levelsCsv } from '../../src/output/levelsCsv.js';
