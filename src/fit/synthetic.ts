@@ -7,7 +7,7 @@
 // in order) draws its tumour from (seed, k, `synthetic`) and its noise from (seed, k,
 // `synthetic/noise`), so the rows do not depend on how many subjects precede it elsewhere.
 import { basename, dirname } from 'node:path';
-import { writeFilesAtomically } from '../cli/atomicWrite.js';
+import { writeFilesAtomically } from '../io/atomicWrite.js';
 import type { Scenario } from '../model/scenario.js';
 import { streamFor } from '../rng/stream.js';
 import { drawValue } from './noise.js';
