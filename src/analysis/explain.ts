@@ -23,6 +23,7 @@ import { effectsAt, type Timeline } from '../model/timeline.js';
 import { log10Cure, twoTypeExtinction } from './branching.js';
 import { adaptiveScheduleLine, clonalScenarioLines, describeAdaptive, describeResistance, hasAdaptiveDrug } from './clonalExplain.js';
 import { day, dur, NO_EFFECT, num, pct, perDay, perDayValue, probability, section, table } from './explainFormat.js';
+import type { ProbeRun } from './fosl1Estimates.js';
 import { describeFosl1, fosl1DrugAction, fosl1SwitchLine } from './fosl1Explain.js';
 import { floquetExponent, type FloquetPhase } from './floquet.js';
 import { expectedCounts, initialMean, propagateMean, stepMatrix } from './meanTrajectory.js';
@@ -35,12 +36,13 @@ const MAX_PHASE_ROWS = 30;
 /** Burden, as a fraction of capacity, above which the linear theory is only a rough guide. */
 const CAPACITY_WARNING = 0.1;
 
-export function explainScenario(s: Scenario, tl: Timeline): string {
+/** `run` simulates the FOSL1 section's check (fosl1Estimates.ts); the caller passes the agent engine. */
+export function explainScenario(s: Scenario, tl: Timeline, run: ProbeRun): string {
   const out: string[] = [`persim explain: ${s.name}`];
   if (s.description.trim() !== '') out.push(s.description.trim());
   describeScenario(s, out);
   if (s.switch.model === 'fosl1') {
-    describeFosl1(s, s.switch, out);
+    describeFosl1(s, s.switch, out, run);
     describeRelapseThreshold(s, out);
     section(out, 'Where the theory stops');
     out.push('- The two-state mean theory (rate matrices, expected burden per phase, long-run growth, extinction) does not apply to the FOSL1 switch: `persim run` shows its course.');

@@ -1,13 +1,13 @@
 // Short simulations behind the FOSL1 section of `persim explain`, with fixed seeds so the text
 // is reproducible:
-//   - the spontaneous persister share of the untreated tumour: the agent engine itself, from
+//   - the spontaneous persister share of the untreated tumour: the agent engine itself (run by
+//     the caller through a ProbeRun, engine/simulate.ts agentProbe; analysis/ imports no engine), from
 //     SHARE_CELLS cells drawn from the steady state, grown without drug for SHARE_DOUBLINGS
 //     doublings (a check, by simulation, of the computed steady state);
 //   - the time a persister takes to return to sensitivity after the drug stops: RETURN_CELLS
 //     single cells (one without noise) started at the high steady level under full stress, their
 //     levels stepped off drug by the engine's Euler-Maruyama rule until they fall below the off
 //     threshold, for at most RETURN_CAP_H hours.
-import { simulate } from '../engine/simulate.js';
 import { NO_DRUG, fosl1Drift } from '../model/fosl1Drift.js';
 import type { Fosl1Switch, Scenario } from '../model/scenario.js';
 import { fosl1StepLimit } from '../model/steps.js';
@@ -30,7 +30,10 @@ export interface ShareEstimate {
   readonly share: number;
 }
 
-export function simulatedPersisterShare(s: Scenario, sw: Fosl1Switch): ShareEstimate {
+/** Runs one replicate of `probe` on the agent engine; its counts at the record times. */
+export type ProbeRun = (probe: Scenario) => { readonly sensitive: ArrayLike<number>; readonly persister: ArrayLike<number> };
+
+export function simulatedPersisterShare(s: Scenario, sw: Fosl1Switch, run: ProbeRun): ShareEstimate {
   const net = s.phenotypes.sensitive.divisionRate - s.phenotypes.sensitive.deathRate;
   const hours = net > 0 ? Math.min((SHARE_DOUBLINGS * Math.LN2) / net, 5000) : SHARE_RELAXATIONS / sw.decay;
   const probe: Scenario = {
@@ -43,7 +46,7 @@ export function simulatedPersisterShare(s: Scenario, sw: Fosl1Switch): ShareEsti
     drugs: [],
     relapse: { kind: 'relative', value: 1 },
   };
-  const o = simulate(probe).outcomes[0];
+  const o = run(probe);
   const cells = o.sensitive[1] + o.persister[1];
   return { hours, cells, persisters: o.persister[1], startShare: o.persister[0] / SHARE_CELLS, share: cells > 0 ? o.persister[1] / cells : NaN };
 }

@@ -13,7 +13,7 @@ import { populationSteadyState } from '../model/fosl1SteadyState.js';
 import { drugBreakpoints, drugEffect } from '../model/pkpd.js';
 import type { Drug, Fosl1Switch, Scenario } from '../model/scenario.js';
 import { dur, NO_EFFECT, num, pct, perDay, section } from './explainFormat.js';
-import { RETURN_CAP_H, SHARE_CELLS, simulatedPersisterShare, simulatedReturnTime } from './fosl1Estimates.js';
+import { RETURN_CAP_H, SHARE_CELLS, simulatedPersisterShare, simulatedReturnTime, type ProbeRun } from './fosl1Estimates.js';
 import { meanPassageTime } from './fosl1Passage.js';
 
 /** Closed-form passage times beyond this many hours are reported without simulating them. */
@@ -39,7 +39,7 @@ export function fosl1DrugAction(d: Drug): string | null {
   return null;
 }
 
-export function describeFosl1(s: Scenario, sw: Fosl1Switch, out: string[]): void {
+export function describeFosl1(s: Scenario, sw: Fosl1Switch, out: string[], run: ProbeRun): void {
   const off = fixedPoints(sw, NO_DRUG);
   const full = forcing(1);
   section(out, 'The FOSL1 level: steady levels of its drift (noise aside)');
@@ -54,10 +54,10 @@ export function describeFosl1(s: Scenario, sw: Fosl1Switch, out: string[]): void
     const what = d.effect === 'block-entry' ? `production x ${num(1 - d.potency * e)}` : `decay + ${num(d.potency * e)} per hour`;
     out.push(`- With ${d.name} at its peak effect ${num(e)} (${what}): off drug ${landscape(fixedPoints(sw, with0))}; at full stress ${landscape(fixedPoints(sw, with1))}.`);
   }
-  describeRates(s, sw, off, out);
+  describeRates(s, sw, off, out, run);
 }
 
-function describeRates(s: Scenario, sw: Fosl1Switch, off: FixedPoint[], out: string[]): void {
+function describeRates(s: Scenario, sw: Fosl1Switch, off: FixedPoint[], out: string[], run: ProbeRun): void {
   section(out, 'Spontaneous persisters, induced entry and the return to sensitivity');
   if (sw.noise === 0) {
     out.push('- Without noise every level follows its drift: cells switch only when the drift carries them across a threshold.');
@@ -73,7 +73,7 @@ function describeRates(s: Scenario, sw: Fosl1Switch, off: FixedPoint[], out: str
       `${pct(pop.persisterFraction)} persisters, mean level ${num(pop.meanLevel)}, growing at ${perDay(pop.growthRate)}. ` +
       'It differs from one cell\'s share because the two states divide and die at different rates.',
   );
-  const share = simulatedPersisterShare(s, sw);
+  const share = simulatedPersisterShare(s, sw, run);
   out.push(
     `- Simulated: ${num(SHARE_CELLS)} cells drawn from it (${pct(share.startShare)} persisters) and grown without drug for ${dur(share.hours)} ` +
       `reach ${num(share.cells)} cells, ${num(share.persisters)} of them persisters: ${pct(share.share)}` +

@@ -3,6 +3,7 @@
 // schedule phase, long-run growth under a periodic schedule). mathjs is loaded lazily,
 // only by this command.
 import type { Command } from 'commander';
+import { agentProbe } from '../engine/simulate.js';
 import { compileTimeline } from '../model/timeline.js';
 import { collect, loadFromOptions, type ScenarioOptions } from './scenarioInput.js';
 
@@ -22,6 +23,6 @@ export function registerExplain(program: Command): void {
     .action(async (file: string, opts: ScenarioOptions) => {
       const { scenario } = loadFromOptions(file, opts);
       const { explainScenario } = await import('../analysis/explain.js');
-      process.stdout.write(explainScenario(scenario, compileTimeline(scenario)) + '\n');
+      process.stdout.write(explainScenario(scenario, compileTimeline(scenario), agentProbe) + '\n');
     });
 }

@@ -1,24 +1,20 @@
 // The agent engine. Each cell is an agent in a CellStore. Within each step of the timeline
 // the rates are constant, and events are drawn exactly in continuous time by the Gillespie
-// direct method (Gillespie 1977, J Phys Chem 81:2340) over the phenotype totals; each event
-// is applied to a uniformly chosen agent of its phenotype, so daughters act within the same
-// step. The step discretises only the drug's time course. Logistic crowding
-// (1 - N / capacity) is re-evaluated after every event.
+// direct method in eventLoop.ts, one loop for every model: each event is applied to a
+// uniformly chosen agent of its phenotype, so daughters act within the same step. The step
+// discretises only the drug's time course. Nadir and relapse are tracked at the exact event
+// times, not at record times.
 //
-// Nadir and relapse are tracked at the exact event times, not at record times.
-// Per step, the waiting time is drawn by the random time change of a unit exponential
-// (as in the next reaction method, Gibson & Bruck 2000, J Phys Chem A 104:1876).
+// Under the FOSL1 switch (fosl1Levels.ts) the timeline's switch rates are 0: the event loop
+// draws births and deaths only, each birth gives both daughters a noisy copy of the mother's
+// level, and at the end of every step the levels advance and cells whose level crossed a
+// threshold change pools.
 //
-// Under the FOSL1 switch (fosl1Levels.ts) the timeline's switch rates are 0: the Gillespie
-// loop draws births and deaths only, each birth gives both daughters a noisy copy of the
-// mother's level, and at the end of every step the levels advance and cells whose level
-// crossed a threshold change pools.
-//
-// A scenario with a resistant phenotype runs the three-pool loop of clonalLoop.ts instead
-// (mutation at division, irreversible resistance); lineage barcodes are a per-cell field,
-// counted at the sample times and at relapse (lineage.ts); an adaptive drug is decided at its
-// check times, and the replicate then reads its own copy of the step rates (adaptiveDosing.ts).
-// All three are chosen once per run or per step, never per event.
+// A resistant phenotype adds mutation at division and irreversible resistance to the same
+// loop; lineage barcodes are a per-cell field, counted at the sample times and at relapse
+// (lineage.ts); an adaptive drug is decided at its check times, and the replicate then reads
+// its own copy of the step rates (adaptiveDosing.ts). All are chosen once per run or per step,
+// never per event.
 import { hasResistance, initialResistantFraction, mutationProbabilities } from '../model/resistance.js';
 import type { Scenario } from '../model/scenario.js';
 import { relapseThreshold } from '../model/scenario.js';
@@ -27,7 +23,7 @@ import type { RandomStream } from '../rng/stream.js';
 import { AdaptiveDosing } from './adaptiveDosing.js';
 import { CellStore, PERSISTER, RESISTANT, SENSITIVE } from './cellStore.js';
 import { BurdenWatch } from './burdenWatch.js';
-import { clonalStep, type ClonalRates, type LoopState } from './clonalLoop.js';
+import { runEvents, type LoopState, type StepRates } from './eventLoop.js';
 import { Fosl1Levels, type LevelView } from './fosl1Levels.js';
 import { clonesRecord, LineageBarcodes, type CloneSample } from './lineage.js';
 import type { ReplicateOutcome } from './outcome.js';
@@ -62,7 +58,9 @@ export class AgentRun {
   private readonly recS: Float64Array;
   private readonly recP: Float64Array;
   private readonly recR: Float64Array | null;
-  private readonly clonal: { readonly rates: ClonalRates; readonly state: LoopState } | null;
+  private readonly resistance: boolean;
+  private readonly rates: StepRates;
+  private readonly loop: LoopState = { t: 0, clock: 0, divisions: 0, deaths: 0, entries: 0, exits: 0, mutations: 0, extinctH: null };
   private readonly samples: CloneSample[] = [];
   private relapseSample: CloneSample | null = null;
   private sampleIndex = 0;
@@ -71,11 +69,6 @@ export class AgentRun {
   private readonly moments = { mean: 0, sd: 0 };
   private readonly watch: BurdenWatch;
   private rec = 0;
-  private clock: number;
-  private divisions = 0;
-  private deaths = 0;
-  private entries = 0;
-  private exits = 0;
 
   constructor(
     private readonly s: Scenario,
@@ -102,12 +95,8 @@ export class AgentRun {
     }
     for (let i = 0; i < r0; i++) store.add(RESISTANT, 0);
     const u = mutationProbabilities(s);
-    this.clonal = resistance
-      ? {
-        rates: { bS: 0, dS: 0, eS: 0, bP: 0, dP: 0, xP: 0, bR: 0, dR: 0, uS: u.sensitive, uP: u.persister },
-        state: { t: 0, clock: 0, divisions: 0, deaths: 0, entries: 0, exits: 0, mutations: 0, extinctH: null },
-      }
-      : null;
+    this.resistance = resistance;
+    this.rates = { bS: 0, dS: 0, eS: 0, bP: 0, dP: 0, xP: 0, bR: 0, dR: 0, uS: resistance ? u.sensitive : 0, uP: resistance ? u.persister : 0 };
     const barcodes = s.lineage !== undefined ? new LineageBarcodes(store) : null;
     barcodes?.label();
     this.barcodes = barcodes;
@@ -126,7 +115,7 @@ export class AgentRun {
     // carried across step boundaries (a random time change), so that a boundary where the
     // rates do not change leaves the trajectory untouched: arms that differ only by a late
     // drug share their random numbers exactly up to its first dose.
-    this.clock = -Math.log(1 - rng());
+    this.loop.clock = -Math.log(1 - rng());
   }
 
   get finished(): boolean {
@@ -138,8 +127,7 @@ export class AgentRun {
     if (this.finished) return false;
     const i = this.step;
     if (this.dosing !== null) this.dosing.atBoundary(i, this.store.size);
-    if (this.clonal !== null) this.threePoolStep(i, this.clonal.rates, this.clonal.state);
-    else this.twoPoolStep(i);
+    this.runStep(i);
     const t1 = this.tl.boundaries[i + 1];
     this.t = t1;
     this.step = i + 1;
@@ -148,93 +136,9 @@ export class AgentRun {
     return !this.finished;
   }
 
-  /** The Gillespie loop of step i over the sensitive and persister pools. */
-  private twoPoolStep(i: number): void {
-    const { tl, rng, store, levels, watch } = this;
-    const counts = store.counts;
-    const capacity = this.s.population.capacity ?? 0;
-    const t1 = tl.boundaries[i + 1];
-    const bS = tl.divisionS[i];
-    const dS = tl.deathS[i];
-    const eS = tl.entry[i];
-    const bP = tl.divisionP[i];
-    const dP = tl.deathP[i];
-    const xP = tl.exit[i];
-    let t = this.t;
-    let clock = this.clock;
-    let divisions = 0;
-    let deaths = 0;
-    let entries = 0;
-    let exits = 0;
-    let extinctH: number | null = null;
-    for (;;) {
-      const nS = counts[SENSITIVE];
-      const nP = counts[PERSISTER];
-      const crowd = capacity > 0 ? Math.max(0, 1 - (nS + nP) / capacity) : 1;
-      const divS = bS * crowd;
-      const divP = bP * crowd;
-      const perS = divS + dS + eS;
-      const perP = divP + dP + xP;
-      const propS = nS * perS;
-      const total = propS + nP * perP;
-      if (total <= 0) break;
-      const wait = clock / total;
-      if (t + wait >= t1) {
-        clock -= total * (t1 - t);
-        break;
-      }
-      t += wait;
-      clock = -Math.log(1 - rng());
-      let r = rng.double() * total;
-      if (r < propS) {
-        const k = Math.min(nS - 1, Math.floor(r / perS));
-        r -= k * perS;
-        if (r < divS) {
-          const j = store.divide(SENSITIVE, k, t);
-          if (levels !== null) levels.born(SENSITIVE, k, j);
-          divisions++;
-          watch.grew(t, nS + nP + 1);
-        } else if (r < divS + dS) {
-          store.remove(SENSITIVE, k);
-          deaths++;
-          watch.shrank(t, nS + nP - 1, nP);
-          if (nS + nP === 1) extinctH = t;
-        } else {
-          store.move(SENSITIVE, k, PERSISTER, t);
-          entries++;
-        }
-      } else {
-        r -= propS;
-        const k = Math.min(nP - 1, Math.floor(r / perP));
-        r -= k * perP;
-        if (r < divP) {
-          const j = store.divide(PERSISTER, k, t);
-          if (levels !== null) levels.born(PERSISTER, k, j);
-          divisions++;
-          watch.grew(t, nS + nP + 1);
-        } else if (r < divP + dP) {
-          store.remove(PERSISTER, k);
-          deaths++;
-          watch.shrank(t, nS + nP - 1, nP - 1);
-          if (nS + nP === 1) extinctH = t;
-        } else {
-          store.move(PERSISTER, k, SENSITIVE, t);
-          exits++;
-        }
-      }
-      if (extinctH !== null) break;
-    }
-    this.clock = clock;
-    this.divisions += divisions;
-    this.deaths += deaths;
-    this.entries += entries;
-    this.exits += exits;
-    this.extinctH = extinctH;
-  }
-
-  /** Step i over three pools, with mutation (clonalLoop.ts); the loop state lives in `st`. */
-  private threePoolStep(i: number, rates: ClonalRates, st: LoopState): void {
-    const tl = this.tl;
+  /** Step i: the rates of the timeline (or of this replicate's adaptive copy) into the event loop. */
+  private runStep(i: number): void {
+    const { tl, rates, loop } = this;
     rates.bS = tl.divisionS[i];
     rates.dS = tl.deathS[i];
     rates.eS = tl.entry[i];
@@ -243,21 +147,18 @@ export class AgentRun {
     rates.xP = tl.exit[i];
     rates.bR = tl.divisionR[i];
     rates.dR = tl.deathR[i];
-    st.t = this.t;
-    st.clock = this.clock;
-    clonalStep(this.store, this.rng, this.watch, this.levels, this.s.population.capacity ?? 0, tl.boundaries[i + 1], rates, st);
-    this.clock = st.clock;
-    this.extinctH = st.extinctH;
+    loop.t = this.t;
+    runEvents(this.store, this.rng, this.watch, this.levels, this.s.population.capacity ?? 0, tl.boundaries[i + 1], rates, loop);
+    this.extinctH = loop.extinctH;
   }
 
   outcome(): ReplicateOutcome {
     const counts = this.store.counts;
     const levels = this.levels;
-    const st = this.clonal?.state;
-    const entries = this.entries + (st?.entries ?? 0) + (levels?.entries ?? 0);
-    const exits = this.exits + (st?.exits ?? 0) + (levels?.exits ?? 0);
-    const divisions = this.divisions + (st?.divisions ?? 0);
-    const deaths = this.deaths + (st?.deaths ?? 0);
+    const st = this.loop;
+    const entries = st.entries + (levels?.entries ?? 0);
+    const exits = st.exits + (levels?.exits ?? 0);
+    const { divisions, deaths } = st;
     const watched = this.watch.result();
     const counters = { initial: this.s.population.initial, divisions, deaths, entries, exits };
     return {
@@ -270,7 +171,7 @@ export class AgentRun {
       final: this.recR !== null
         ? { sensitive: counts[SENSITIVE], persister: counts[PERSISTER], resistant: counts[RESISTANT] }
         : { sensitive: counts[SENSITIVE], persister: counts[PERSISTER] },
-      counters: st !== undefined ? { ...counters, mutations: st.mutations } : counters,
+      counters: this.resistance ? { ...counters, mutations: st.mutations } : counters,
       ...(this.recMean !== null && this.recSd !== null ? { fosl1Mean: this.recMean, fosl1Sd: this.recSd } : {}),
       ...(this.barcodes !== null ? { clones: clonesRecord(this.s.population.initial, this.samples, this.relapseSample, watched, this.barcodes.sample(this.t)) } : {}),
       ...(this.dosing !== null ? { dosing: this.dosing.record() } : {}),

@@ -62,7 +62,7 @@ export class CellStore {
 
   /** A free slot at the end of pool p, growing it if needed (no population check). */
   private append(p: number, timeH: number): number {
-    if (this.counts[p] === this.capacity[p]) this.grow(p, timeH);
+    if (this.counts[p] >= this.capacity[p]) this.grow(p, timeH);
     return this.counts[p]++;
   }
 

@@ -131,3 +131,8 @@ export function simulate(s: Scenario, opts: SimulationOptions = {}): Simulation 
   }
   return { scenario: s, timeline, engine, outcomes };
 }
+
+/** One replicate on the agent engine: what `persim explain` simulates for its FOSL1 check (analysis/fosl1Estimates.ts). */
+export function agentProbe(probe: Scenario): ReplicateOutcome {
+  return simulate({ ...probe, engine: 'agent' }).outcomes[0];
+}

@@ -1,6 +1,7 @@
 // Everything the HTML report shows, gathered from a run in memory or from its output
 // folder: the scenario identity and text, each arm's results and `explain` text, and the
 // comparison of the arms. The explain text needs mathjs, loaded here on demand.
+import { agentProbe } from '../engine/simulate.js';
 import { PERSIM_VERSION } from '../model/version.js';
 import type { ScenarioIdentity } from '../output/summaryJson.js';
 import type { ArmResult } from './armResult.js';
@@ -29,7 +30,7 @@ export async function reportInput(identity: ScenarioIdentity, scenarioText: stri
     rows: compareArms(arms),
     explain: arms.map((a) => {
       try {
-        return explainScenario(a.scenario, a.timeline);
+        return explainScenario(a.scenario, a.timeline, agentProbe);
       } catch (err) {
         return `persim explain could not describe this scenario: ${(err as Error).message}`;
       }

@@ -2,13 +2,14 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { explainScenario } from '../../src/analysis/explain.js';
+import { agentProbe } from '../../src/engine/simulate.js';
 import { apply2, expm2, stationaryPersisterFraction, twoTypeMatrix } from '../../src/analysis/twoType.js';
 import type { Drug, Scenario } from '../../src/model/scenario.js';
 import { compileTimeline } from '../../src/model/timeline.js';
 import { makeScenario, squarePulseKill, type ScenarioSpec } from '../helpers/makeScenario.js';
 
 const DAY = 24;
-const explain = (s: Scenario) => explainScenario(s, compileTimeline(s));
+const explain = (s: Scenario) => explainScenario(s, compileTimeline(s), agentProbe);
 /** The 4-significant-digit form explain prints for numbers in [0.001, 1e5). */
 const sig4 = (x: number) => String(Number(x.toPrecision(4)));
 const lambdaIn = (text: string) => Number(/Lambda = (\S+) per day/.exec(text)![1]);

@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { expectedCounts3 } from '../../src/analysis/resistanceMean.js';
 import { explainScenario } from '../../src/analysis/explain.js';
+import { agentProbe } from '../../src/engine/simulate.js';
 import { compileTimeline } from '../../src/model/timeline.js';
 import { burdenChart } from '../../src/report/charts/burden.js';
 import { clonesChart } from '../../src/report/charts/clones.js';
@@ -89,7 +90,7 @@ describe('persim explain with resistance', () => {
       horizonH: 300, initial: n0, bS: b, dS: d, resistant: { divisionRate: bR, deathRate: dR, drugSensitivity: 0 }, mutation: { rate: u, persisterFactor: 1 },
       drugs: [squarePulseKill('chemo', 0.05, [{ start: t1, duration: 50 }])],
     });
-    const text = explainScenario(s, compileTimeline(s));
+    const text = explainScenario(s, compileTimeline(s), agentProbe);
     const N = n0 * Math.exp((b - d) * t1);
     const closed = 1 - Math.exp(-u * (N - n0) * (b / (b - d)) * (1 - dR / bR));
     const m = /established resistant lineage is present when treatment starts: ([0-9.e-]+)/.exec(text);

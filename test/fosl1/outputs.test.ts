@@ -5,14 +5,14 @@
 // switch written by targets it shows the rates solved from them.
 import { describe, expect, it } from 'vitest';
 import { explainScenario } from '../../src/analysis/explain.js';
-import { simulate } from '../../src/engine/simulate.js';
+import { agentProbe, simulate } from '../../src/engine/simulate.js';
 import { compileTimeline } from '../../src/model/timeline.js';
 import { timeseriesCsv } from '../../src/output/timeseriesCsv.js';
 import type { Scenario } from '../../src/model/scenario.js';
 import { FOSL1_REFERENCE, makeScenario, squarePulseKill } from '../helpers/makeScenario.js';
 import { loadLesson } from '../lessons/lesson.js';
 
-const explain = (s: Scenario) => explainScenario(s, compileTimeline(s));
+const explain = (s: Scenario) => explainScenario(s, compileTimeline(s), agentProbe);
 
 describe('timeseries.csv under the FOSL1 switch', () => {
   it('ends each row with the mean and standard deviation of the levels, empty after extinction', () => {
