@@ -41,6 +41,8 @@ export interface ChartPoint {
   readonly estimate: Estimate;
   /** Stands in for an upper limit that was not reached within the follow-up. */
   readonly horizonH: number;
+  /** P(cure) with its interval when the estimate has no value because the tumours died out, else null. */
+  readonly cure: Estimate | null;
 }
 
 export interface ChartInput {

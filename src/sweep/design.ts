@@ -5,6 +5,7 @@
 // value (a number in the dimension's unit, or a category) and the text passed to --set.
 import { streamFor } from '../rng/stream.js';
 import { latinHypercube } from './lhs.js';
+import { convert } from './quantity.js';
 import { SpecError, rangePoint, rangeValues, valueText, type Scale, type VarySpec } from './spec.js';
 
 export interface Dimension {
@@ -12,6 +13,8 @@ export interface Dimension {
   /** The spec as written. */
   readonly spec: string;
   readonly parsed: VarySpec;
+  /** The unit its values are shown in (h for a duration, /h for a rate); the spec's unit when absent. */
+  readonly unit?: string;
 }
 
 export interface DesignPoint {
@@ -40,7 +43,29 @@ export function sampleText(s: Sample): string {
 
 /** The dimension's unit ('' for plain numbers and categories). */
 export function unitOf(d: Dimension): string {
-  return d.parsed.unit;
+  return d.unit ?? d.parsed.unit;
+}
+
+/** The unit persim computes in for a field of this kind: hours, per hour, or none. */
+export function canonicalUnit(kind: 'duration' | 'rate' | 'other', d: Dimension): string {
+  const numeric = d.parsed.kind === 'range' || d.parsed.numeric;
+  if (!numeric || kind === 'other') return d.parsed.unit;
+  return kind === 'duration' ? 'h' : '/h';
+}
+
+/**
+ * The dimensions and points with every numeric value in its dimension's display unit (so a
+ * column's name and values never depend on the unit the user typed); --set texts unchanged.
+ */
+export function inDisplayUnits(dims: readonly Dimension[], points: readonly DesignPoint[]): DesignPoint[] {
+  const factor = dims.map((d) => (unitOf(d) === d.parsed.unit ? 1 : convert({ value: 1, unit: d.parsed.unit }, unitOf(d))));
+  if (factor.every((f) => f === 1)) return [...points];
+  return points.map((p) => ({ ...p, values: p.values.map((v, j) => (typeof v === 'number' ? clean(v * factor[j]) : v)) }));
+}
+
+/** Rounds away the binary noise of a unit conversion (24 x 0.1 = 2.4000000000000004). */
+function clean(x: number): number {
+  return Number(x.toPrecision(15));
 }
 
 /** 'lin' or 'log' for numeric dimensions, null for categories. */

@@ -67,3 +67,13 @@ export function summarizePoint(runs: readonly RunRecord[], horizonH: number): Po
     },
   };
 }
+
+/**
+ * P(cure) (the extinction probability, with its interval) when `metric` has no value because
+ * the tumours died out: every replicate, or at least half of them for a median relapse time,
+ * which then is never reached whatever the follow-up. Null otherwise.
+ */
+export function cureOf(s: PointSummary, metric: SweepMetric): Estimate | null {
+  if (s.metrics[metric].value !== null || s.replicates === 0 || 2 * s.extinct < s.replicates) return null;
+  return s.metrics.extinction_probability;
+}

@@ -8,9 +8,10 @@ import type { Scenario } from '../model/scenario.js';
 import type { ScenarioIdentity } from '../output/summaryJson.js';
 import { ScenarioError, formatIssue, type ScenarioIssue } from '../scenario/errors.js';
 import { parseScenarioDocument, resolveWithOverrides, type ParsedScenario } from '../scenario/load.js';
+import { fieldKindAt } from '../scenario/fieldKind.js';
 import { nearest } from '../scenario/suggest.js';
 import { readSweepBlock, type SweepBlock } from './block.js';
-import { expandDesign, parseSample, type DesignPoint, type Dimension, type Sample } from './design.js';
+import { canonicalUnit, expandDesign, inDisplayUnits, parseSample, type DesignPoint, type Dimension, type Sample } from './design.js';
 import { SweepInputError } from './errors.js';
 import { SWEEP_METRICS, type SweepMetric } from './metrics.js';
 import { SpecError, listSpec, parseSpec, splitVaryArg } from './spec.js';
@@ -146,9 +147,14 @@ export function planSweep(file: string, text: string, opts: SweepOptions): Sweep
   checkPaths(origins);
   const metric = opts.metric !== undefined ? readMetric(opts.metric, '--metric') : block?.metric !== undefined ? readMetric(block.metric, `${file}: sweep.metric`) : DEFAULT_METRIC;
   const sample = atOrigin(opts.sample !== undefined ? '--sample' : (block?.sampleWhere ?? ''), () => parseSample(opts.sample ?? block?.sample ?? 'grid'));
-  const dimensions = origins.map((o) => o.dimension);
-  const points = atOrigin(null, () => expandDesign(dimensions, sample, base.seed), origins);
-  const scenarios = resolvePoints(parsed, baseSets, origins, points);
+  const written = origins.map((o) => o.dimension);
+  const designed = atOrigin(null, () => expandDesign(written, sample, base.seed), origins);
+  const scenarios = resolvePoints(parsed, baseSets, origins, designed);
+  const dimensions = written.map((d, j) => {
+    const set = designed[0].sets[j];
+    return { ...d, unit: canonicalUnit(fieldKindAt(parsed, d.path, set.slice(d.path.length + 1)), d) };
+  });
+  const points = inDisplayUnits(dimensions, designed);
   const sha256 = createHash('sha256').update(text).digest('hex');
   return {
     identity: { name: base.name, file, sha256, overrides },

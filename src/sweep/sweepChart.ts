@@ -9,6 +9,7 @@ import { heatmapConfig } from './heatmapChart.js';
 
 const LINE = 'rgb(33, 102, 172)';
 const BAND = 'rgba(33, 102, 172, 0.18)';
+const CURED = 'rgb(27, 120, 55)';
 
 function lineConfig(input: ChartInput): ChartConfiguration {
   const dim = input.dimensions[0];
@@ -29,6 +30,22 @@ function lineConfig(input: ChartInput): ChartConfiguration {
     },
     { label: input.metric.label, data: xy((p) => p.estimate.value), borderColor: LINE, backgroundColor: LINE, borderWidth: 2, pointRadius: 3, fill: false },
   ];
+  const cured = points.filter((p) => p.cure !== null);
+  if (cured.length > 0) {
+    // A metric without a value because the tumours died out: a mark at the top, not a gap.
+    const top = (p: ChartPoint) => (input.metric.axis === 'linear' ? p.horizonH : null);
+    datasets.push({
+      label: `cured (P(cure) >= 0.5: ${input.metric.axis === 'linear' ? 'never reached, drawn at the horizon' : 'no value'})`,
+      data: points.map((p) => ({ x: x(p), y: p.cure !== null ? top(p) : null })),
+      borderColor: CURED,
+      backgroundColor: '#ffffff',
+      borderWidth: 2,
+      pointRadius: 6,
+      pointStyle: 'triangle',
+      showLine: false,
+      fill: false,
+    });
+  }
   return {
     type: 'line',
     data: { labels: numeric ? undefined : points.map((p) => String(p.values[0])), datasets },

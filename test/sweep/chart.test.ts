@@ -7,7 +7,7 @@ import { renderChartPng } from '../../src/sweep/renderChart.js';
 import { sweepChartConfig } from '../../src/sweep/sweepChart.js';
 
 const metric = { name: 'median_relapse_h', ...METRIC_INFO.median_relapse_h };
-const point = (values: (number | string)[], value: number | null, lo: number | null, hi: number | null): ChartPoint => ({ values, estimate: { value, lo, hi }, horizonH: 500 });
+const point = (values: (number | string)[], value: number | null, lo: number | null, hi: number | null): ChartPoint => ({ values, estimate: { value, lo, hi }, horizonH: 500, cure: null });
 const oneD: ChartInput = {
   title: 'test',
   metric,
