@@ -1,5 +1,5 @@
 // Bundles the CLI (and the benchmark) with esbuild: one file each in dist/, so the CLI
-// starts fast (mathjs is only evaluated by `explain`). Run by `npm ci` through `prepare`.
+// starts fast. Run by `npm ci` through `prepare`.
 import { build } from 'esbuild';
 import { readFileSync } from 'node:fs';
 

@@ -11,9 +11,6 @@
 // (resistanceMean.ts) and clonalExplain.ts adds what is expected of resistance (D7); with an
 // adaptive drug, whose dosing depends on the burden, the mean course is left out and the
 // rates on and off drug are given instead.
-// Imports mathjs (eigenvalues here, matrix exponentials in floquet.ts): the CLI loads this
-// module lazily, and nothing outside it may import mathjs.
-import { eigs } from 'mathjs';
 import { adaptiveOnEffect } from '../model/adaptiveRule.js';
 import { drugBreakpoints } from '../model/pkpd.js';
 import { hasResistance, initialResistantFraction } from '../model/resistance.js';
@@ -25,6 +22,7 @@ import { adaptiveScheduleLine, clonalScenarioLines, describeAdaptive, describeRe
 import { day, dur, NO_EFFECT, num, pct, perDay, perDayValue, probability, section, table } from './explainFormat.js';
 import type { ProbeRun } from './fosl1Estimates.js';
 import { describeFosl1, fosl1DrugAction, fosl1SwitchLine } from './fosl1Explain.js';
+import { eigenvalues2x2 } from './eigen.js';
 import { floquetExponent, type FloquetPhase } from './floquet.js';
 import { expectedCounts, initialMean, propagateMean, stepMatrix } from './meanTrajectory.js';
 import { expectedCounts3, initialMean3, propagateMean3 } from './resistanceMean.js';
@@ -427,18 +425,9 @@ function resistantAware(s: Scenario): [number, number] {
   return [mS - r, mP];
 }
 
-/** Eigenvalues of A (per hour) in per day, ascending, computed with mathjs. */
+/** Eigenvalues of A (per hour) in per day, ascending. */
 function eigenvaluesPerDay(A: Mat2): [number, number] {
-  const { values } = eigs(
-    [
-      [A[0] * DAY, A[1] * DAY],
-      [A[2] * DAY, A[3] * DAY],
-    ],
-    { eigenvectors: false },
-  );
-  const list = (Array.isArray(values) ? values : values.toArray()) as unknown[];
-  const re = list.map((v) => (typeof v === 'number' ? v : (v as { re: number }).re)).sort((a, b) => a - b);
-  return [re[0], re[1]];
+  return eigenvalues2x2(A[0] * DAY, A[1] * DAY, A[2] * DAY, A[3] * DAY);
 }
 
 function matrixLines(A: Mat2): string[] {

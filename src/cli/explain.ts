@@ -1,7 +1,6 @@
 // `persim explain`: what the scenario does and what theory expects of it, in plain words
 // (rate matrices, kill-curve slopes, stationary persister fraction, expected burden per
-// schedule phase, long-run growth under a periodic schedule). mathjs is loaded lazily,
-// only by this command.
+// schedule phase, long-run growth under a periodic schedule).
 import type { Command } from 'commander';
 import { agentProbe } from '../engine/simulate.js';
 import { compileTimeline } from '../model/timeline.js';

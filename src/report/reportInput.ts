@@ -1,6 +1,7 @@
 // Everything the HTML report shows, gathered from a run in memory or from its output
 // folder: the scenario identity and text, each arm's results and `explain` text, and the
-// comparison of the arms. The explain text needs mathjs, loaded here on demand.
+// comparison of the arms.
+import { explainScenario } from '../analysis/explain.js';
 import { agentProbe } from '../engine/simulate.js';
 import { PERSIM_VERSION } from '../model/version.js';
 import type { ScenarioIdentity } from '../output/summaryJson.js';
@@ -20,7 +21,6 @@ export interface ReportInput {
 }
 
 export async function reportInput(identity: ScenarioIdentity, scenarioText: string, hasArms: boolean, arms: readonly ArmResult[]): Promise<ReportInput> {
-  const { explainScenario } = await import('../analysis/explain.js');
   return {
     version: PERSIM_VERSION,
     identity,

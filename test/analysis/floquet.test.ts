@@ -4,7 +4,7 @@ import { floquetExponent, monodromy, spectralRadius, type FloquetPhase } from '.
 import { eigenvalues2, expm2, mul2, twoTypeMatrix, type Mat2 } from '../../src/analysis/twoType.js';
 
 const DAY = 24;
-/** A per-day Mat2 as a per-hour mathjs-style matrix. */
+/** A per-day Mat2 as a per-hour matrix (rows). */
 const perHour = (A: Mat2) => [
   [A[0] / DAY, A[1] / DAY],
   [A[2] / DAY, A[3] / DAY],
@@ -47,7 +47,7 @@ function spectralRadiusOf(M: Mat2): number {
   return (M[0] + M[3]) / 2 + Math.sqrt(h * h + M[1] * M[2]);
 }
 
-describe('monodromy (mathjs) agrees with the closed-form 2x2 exponentials', () => {
+describe('monodromy agrees with the closed-form 2x2 exponentials', () => {
   const rate = fc.double({ min: -1, max: 1, noNaN: true });
   const sw = fc.double({ min: 0, max: 0.2, noNaN: true });
   const mat = fc.tuple(rate, rate, sw, sw).map(([a, b, c, d]) => twoTypeMatrix(a, b, c, d));
