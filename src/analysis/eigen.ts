@@ -53,7 +53,7 @@ const SQUARINGS = 64;
 /** Spectral radius of an n x n matrix (rows), whatever its eigenvalues (complex included). */
 export function spectralRadius(M: readonly (readonly number[])[]): number {
   const n = M.length;
-  let X = new Float64Array(n * n);
+  let X: Float64Array = new Float64Array(n * n);
   for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) X[i * n + j] = M[i][j];
   let logRho = 0;
   let weight = 1;
