@@ -33,7 +33,7 @@ const browserOnly = {
       return { errors: [{ text: `${args.path} (imported by ${args.importer}) cannot run in the browser` }] };
     });
     b.onLoad({ filter: /.*/, namespace: 'persim-stub' }, () => ({
-      contents: "export function readFileSync() { throw new Error('no file system in the browser'); }",
+      contents: "export function readFileSync() { throw new Error('no file system in the browser'); }\nexport function statSync() { throw new Error('no file system in the browser'); }",
       loader: 'js',
     }));
   },

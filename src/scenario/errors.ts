@@ -33,11 +33,21 @@ export function formatIssue(issue: ScenarioIssue): string {
   return text;
 }
 
+/** Issues printed; the rest are counted (ScenarioError.issues holds them all). */
+export const MAX_PRINTED_ISSUES = 50;
+
+function formatIssues(issues: readonly ScenarioIssue[]): string {
+  const shown = issues.slice(0, MAX_PRINTED_ISSUES).map(formatIssue);
+  const more = issues.length - shown.length;
+  if (more > 0) shown.push(`... and ${more} more problem${more === 1 ? '' : 's'} (fix these first)`);
+  return shown.join('\n');
+}
+
 export class ScenarioError extends Error {
   readonly issues: readonly ScenarioIssue[];
 
   constructor(issues: readonly ScenarioIssue[]) {
-    super(issues.map(formatIssue).join('\n'));
+    super(formatIssues(issues));
     this.name = 'ScenarioError';
     this.issues = Object.freeze([...issues]);
   }

@@ -1,7 +1,7 @@
 // Loading a scenario: text (or a file) -> YAML document -> --set overrides -> validation ->
 // frozen Scenario. Every problem found is reported in one ScenarioError. A sweep parses the
 // text once with parseScenarioDocument and calls resolveWithOverrides for each point.
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import type { Scenario } from '../model/scenario.js';
 import { documentData, parseScenarioDocument, positionOf, type ParsedScenario } from './document.js';
 import { ScenarioError, formatIssue, type ScenarioIssue } from './errors.js';
@@ -9,6 +9,7 @@ import { toScenarioIssues, type Where } from './issues.js';
 import { applySets, overrideFor } from './overrides.js';
 import { resolveScenario } from './resolve.js';
 import { scenarioSchema } from './schema.js';
+import { checkFileSize } from './textLimits.js';
 
 export { parseScenarioDocument, type ParsedScenario } from './document.js';
 
@@ -57,8 +58,11 @@ const READ_PROBLEMS: Record<string, string> = {
 export function loadScenarioFile(path: string, sets: readonly string[] = []): { scenario: Scenario; text: string } {
   let text: string;
   try {
+    const st = statSync(path);
+    if (st.isFile()) checkFileSize(st.size, path);
     text = readFileSync(path, 'utf8');
   } catch (err) {
+    if (err instanceof ScenarioError) throw err;
     const code = (err as NodeJS.ErrnoException).code ?? '';
     const why = READ_PROBLEMS[code] ?? (err as Error).message;
     throw new ScenarioError([{ file: path, line: 0, column: 0, path: '', message: `cannot read the scenario: ${why}`, expected: '', found: '' }]);

@@ -43,7 +43,7 @@ function splitSet(text: string): SetArgument {
 }
 
 function parseValue(doc: Document, valueText: string): Node {
-  const valueDoc = parseDocument(valueText, YAML_OPTIONS);
+  const valueDoc = parseDocument(valueText, { ...YAML_OPTIONS, uniqueKeys: true }); // a short value: the library's check will do
   const problem = [...valueDoc.errors, ...valueDoc.warnings][0];
   if (problem) throw new SetFailure(`the value is not valid YAML: ${problem.message.split(' at line')[0]}`);
   let value: unknown;
