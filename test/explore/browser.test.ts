@@ -1,4 +1,4 @@
-// The explorer in a real browser: Debian's headless Chromium, driven by playwright-core,
+// The explorer in a real browser: headless Chromium (test/helpers/browser.ts), driven by playwright-core,
 // opens the page from disk with every non-file request refused. It runs a lesson, moves a
 // control and sees the charts change (the previous run kept, faded), shows every lesson
 // preset (with PERSIM_SCREENSHOTS=1, a screenshot of each goes to out/explorer-screens/), and finds no
@@ -6,11 +6,11 @@
 // (a measurement, not an assertion: the machine may be busy).
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from '../helpers/browser.js';
 import { ROOT, persim, tempDir } from '../helpers/cli.js';
 
-const CHROMIUM = '/usr/bin/chromium';
 const SCREENS = join(ROOT, 'out', 'explorer-screens');
 
 type State = {
@@ -44,7 +44,7 @@ describe('the explorer in headless Chromium', () => {
     writeFileSync(steady, STEADY_5000);
     expect(persim(['explore', steady, '--out', fpsOut, '--quiet']).status).toBe(0);
     mkdirSync(SCREENS, { recursive: true });
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+    browser = await launchChromium();
   });
 
   afterAll(async () => {
@@ -130,10 +130,13 @@ describe('the explorer in headless Chromium', () => {
       await page.waitForFunction((l) => (window as unknown as { persimExplorer: { state(): State } }).persimExplorer.state().lesson === l, id);
       await page.selectOption('#speed', '8');
       await page.click('#play');
+      // The dish's clock and charts wait for the engine's Web Worker, which a busy machine delays.
+      await until(page, 's.notice !== null || (s.t > 0 && s.charts.burden[5] > 1)', 0);
       await until(page, 's.t >= 0.45 * s.horizonH || s.finished', 0, 600).catch(() => undefined);
-      if ((await state(page)).playing) await page.click('#play');
-      await page.waitForTimeout(250);
+      // Read before pausing: a click that lands just after the run finished replays it.
       const s = await state(page);
+      if (s.playing) await page.click('#play');
+      await page.waitForTimeout(250);
       expect(s.errors, id).toEqual([]);
       if (s.notice !== null) {
         expect(s.notice, id).toContain('persim run'); // a tumour too large for the dish

@@ -1,12 +1,11 @@
-// The HTML report in a real browser: Debian's headless Chromium, driven by playwright-core,
+// The HTML report in a real browser: headless Chromium (test/helpers/browser.ts), driven by playwright-core,
 // opens report.html from file:// with all network access refused; the page must load with
 // no console error and every chart canvas must be drawn (pixels that are not background).
 import { join } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from '../helpers/browser.js';
 import { persim, tempDir } from '../helpers/cli.js';
-
-const CHROMIUM = '/usr/bin/chromium';
 
 describe('report.html in headless Chromium', () => {
   const out = tempDir();
@@ -18,10 +17,7 @@ describe('report.html in headless Chromium', () => {
     expect(r.stderr).toBe('');
     const f = persim(['run', 'scenarios/04-fosl1-switch.yaml', '--out', fosl1, '--replicates', '2', '--quiet', '--no-charts', '--report']);
     expect(f.stderr).toBe('');
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-    });
+    browser = await launchChromium();
   });
 
   afterAll(async () => {
