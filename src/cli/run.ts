@@ -106,7 +106,7 @@ export function registerRun(program: Command): void {
       if (arms.length > 0) {
         const built = await armsRunFiles(runs, rows, loaded.identity, loaded.text, opts.charts);
         files = built.files;
-        stdout = (written) => (opts.format === 'json' ? JSON.stringify(built.doc, null, 2) + '\n' : armsText(built.doc, outDir, written));
+        stdout = (written) => (opts.format === 'json' ? JSON.stringify(built.doc, null, 2) + '\n' : armsText(built.doc, outDir, written, results));
       } else {
         files = await singleRunFiles(runs[0], rows, loaded.text, opts.charts);
         const summary = runs[0].result.summary;

@@ -1,5 +1,6 @@
 // The readable stdout summary of `persim run`: one scenario, or a table of its arms.
 import { relative, sep } from 'node:path';
+import { dispersionOf, dispersionText } from '../analysis/dispersion.js';
 import type { Summary } from '../output/summaryJson.js';
 import type { ArmsDocument } from '../report/armsFiles.js';
 import { formatP } from '../report/charts/survival.js';
@@ -12,6 +13,19 @@ function median(xs: number[]): number | null {
   const s = [...xs].sort((a, b) => a - b);
   const m = s.length >> 1;
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
+
+/**
+ * With lineage barcodes the replicates are cultures of a fluctuation test: the cells left at
+ * the end, and their dispersion index (lesson 09). Nothing otherwise, or with one replicate.
+ */
+export function fluctuationLines(summaries: readonly { name: string; summary: Summary }[]): string[] {
+  if (!summaries.some((s) => s.summary.barcodes !== null && s.summary.barcodes !== undefined)) return [];
+  const rows = summaries.flatMap(({ name, summary }) => {
+    const d = dispersionOf(summary.runs.map((r) => r.final.total));
+    return d === null ? [] : [`  ${name}: ${dispersionText(d)}`];
+  });
+  return rows.length === 0 ? [] : ['  cells left at the end per culture (fluctuation test):', ...rows, ''];
 }
 
 export function summaryText(sum: Summary, written: string[]): string {
@@ -31,6 +45,7 @@ export function summaryText(sum: Summary, written: string[]): string {
       (r.median_h === null ? '' : ` (95% CI ${days(r.ci95_h[0])} to ${r.ci95_h[1] === null ? 'not reached' : days(r.ci95_h[1])})`),
     `  median nadir  ${nadirCells === null ? '-' : Math.round(nadirCells)} cells at ${days(nadirH)}`,
     '',
+    ...fluctuationLines([{ name: 'survivors', summary: sum }]),
     ...written.map((f) => `  wrote ${f}`),
   ];
   return lines.join('\n') + '\n';
@@ -52,7 +67,7 @@ function table(rows: string[][]): string[] {
 }
 
 /** The stdout summary of a run with arms: one row per arm, then where the files went. */
-export function armsText(doc: ArmsDocument, outDir: string, written: string[]): string {
+export function armsText(doc: ArmsDocument, outDir: string, written: string[], summaries: readonly { name: string; summary: Summary }[] = []): string {
   const ref = doc.arms[0].name;
   const rows = [
     ['arm', 'relapsed', 'median relapse (95% CI)', 'P(extinct) (95% CI)', `HR vs ${ref} (95% CI)`, 'log-rank p', 'later/earlier/tied', 'paired p'],
@@ -74,6 +89,7 @@ export function armsText(doc: ArmsDocument, outDir: string, written: string[]): 
     '',
     ...table(rows),
     '',
+    ...fluctuationLines(summaries),
     `  wrote ${written.length} files into ${outDir}: ${top.join(', ')}`,
     `  and one folder per arm: ${doc.arms.map((a) => `${a.dir}/`).join(', ')}`,
   ];

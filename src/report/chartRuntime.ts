@@ -47,7 +47,7 @@ export function chartRuntime(ChartLib: typeof Chart, fontFamily: string): Hydrat
     plain: (v) => String(Number(v.toPrecision(4))),
   };
 
-  const bandsPlugin: Plugin<'line', { bands?: readonly ShadedBand[] }> = {
+  const bandsPlugin: Plugin<'line', { bands?: readonly ShadedBand[]; laneLabels?: readonly string[] }> = {
     id: 'persimBands',
     beforeDatasetsDraw(chart, _args, opts) {
       const bands = opts.bands ?? [];
@@ -61,11 +61,25 @@ export function chartRuntime(ChartLib: typeof Chart, fontFamily: string): Hydrat
       for (const b of bands) {
         const x0 = x.getPixelForValue(b.from);
         const x1 = x.getPixelForValue(b.to);
-        ctx.fillStyle = `rgba(${b.rgb},${(0.12 * b.level).toFixed(3)})`;
-        ctx.fillRect(x0, chartArea.top, x1 - x0, chartArea.bottom - chartArea.top);
+        if (b.wash !== false) {
+          ctx.fillStyle = `rgba(${b.rgb},${(0.12 * b.level).toFixed(3)})`;
+          ctx.fillRect(x0, chartArea.top, x1 - x0, chartArea.bottom - chartArea.top);
+        }
         ctx.fillStyle = `rgba(${b.rgb},${(0.2 + 0.7 * b.level).toFixed(3)})`;
         ctx.fillRect(x0, chartArea.bottom - LANE * (b.lane + 1), x1 - x0, LANE - 2);
       }
+      ctx.font = `${LANE}px ${fontFamily}`;
+      ctx.textBaseline = 'middle';
+      ctx.textAlign = 'left';
+      (opts.laneLabels ?? []).forEach((text, lane) => {
+        if (text === '') return;
+        const y = chartArea.bottom - LANE * (lane + 1) + (LANE - 2) / 2;
+        const w = ctx.measureText(text).width;
+        ctx.fillStyle = 'rgba(255,255,255,0.8)';
+        ctx.fillRect(chartArea.right - w - 8, y - LANE / 2, w + 6, LANE);
+        ctx.fillStyle = '#222222';
+        ctx.fillText(text, chartArea.right - w - 5, y);
+      });
       ctx.restore();
     },
   };
@@ -98,7 +112,7 @@ export function chartRuntime(ChartLib: typeof Chart, fontFamily: string): Hydrat
     if (!opts.interactive) o.events = [];
     o.interaction = { mode: 'nearest', intersect: false };
     const plugins = (o.plugins ??= {});
-    plugins.persimBands = { bands: spec.bands };
+    plugins.persimBands = { bands: spec.bands, laneLabels: spec.laneLabels ?? [] };
     const hidden = new Set(spec.legendHidden);
     const legend = (plugins.legend ??= {});
     legend.labels = { ...(legend.labels ?? {}), filter: (item: { datasetIndex?: number }) => !hidden.has(item.datasetIndex ?? -1) };

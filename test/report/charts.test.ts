@@ -135,7 +135,7 @@ describe('comparison charts', () => {
     expect(comparisonCharts([arm], compareArms([arm])).map((c) => c.id)).toEqual(['survival']);
     const both = comparisonCharts([arm, treated], compareArms([arm, treated]));
     expect(both.map((c) => c.id)).toEqual(['survival', 'burden-by-arm']);
-    expect(labels(armsBurdenChart([arm, treated]))).toEqual(['control (median)', 'blocked (median)', 'Relapse threshold']);
+    expect(labels(armsBurdenChart([arm, treated]))).toEqual(['control (median)', 'blocked (median)', 'Relapse threshold', 'chemo (kill) exposure', 'placebo (block-entry) exposure']);
   });
 });
 

@@ -2,7 +2,8 @@
 // without arms); comparison charts show every arm together (at the top of the output).
 // A chart applies only when it has something to show: the drugs chart needs an acting
 // drug, the arms chart two arms, the dosing chart an adaptive drug, the clones chart lineage
-// barcodes, the levels chart the FOSL1 switch's level histograms (levels.csv). Charts of
+// barcodes, the levels chart the FOSL1 switch's level histograms (levels.csv), the survivors
+// chart lineage barcodes over 2+ replicates (the cultures of a fluctuation test). Charts of
 // models still to come are added here as entries with their own `applies`.
 import type { ArmResult } from '../armResult.js';
 import type { ArmComparison } from '../compareArms.js';
@@ -16,6 +17,7 @@ import { hasLevels, levelsChart } from './levels.js';
 import { persisterFractionChart } from './persisterFraction.js';
 import type { ChartSpec } from './spec.js';
 import { survivalChart } from './survival.js';
+import { hasCultures, survivorsChart } from './survivors.js';
 
 export interface ArmChart {
   readonly id: string;
@@ -41,6 +43,7 @@ export const ARM_CHARTS: readonly ArmChart[] = [
 export const COMPARISON_CHARTS: readonly ComparisonChart[] = [
   { id: 'survival', applies: (arms) => arms.length > 0, build: survivalChart },
   { id: 'burden-by-arm', applies: (arms) => arms.length > 1, build: armsBurdenChart },
+  { id: 'survivors', applies: hasCultures, build: survivorsChart },
 ];
 
 export function armCharts(arm: ArmResult): ChartSpec[] {

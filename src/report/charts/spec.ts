@@ -17,6 +17,8 @@ export interface ShadedBand {
   readonly level: number;
   /** Strip row counted from the bottom of the plot. */
   readonly lane: number;
+  /** false: the strip only, no wash over the plot (several arms' drugs on one chart). */
+  readonly wash?: boolean;
 }
 
 export type Point = { x: number; y: number | null };
@@ -29,6 +31,8 @@ export interface ChartSpec {
   readonly tickFormats: Readonly<Record<string, TickFormat>>;
   readonly legendHidden: readonly number[];
   readonly bands: readonly ShadedBand[];
+  /** Names written at the left of the strip lanes, by lane (the arm a lane belongs to). */
+  readonly laneLabels?: readonly string[];
   /** What the x axis holds, for the tooltip's title (that and the value); default time, as "day 12.5". */
   readonly xName?: string;
 }

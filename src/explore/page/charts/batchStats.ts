@@ -1,8 +1,9 @@
 // The replicates of the background batch, summarised as they arrive: the median and 10-90%
 // band of the burden (resistant cells included) and the median persister fraction at each record time (the report's
-// quantiles), and the Kaplan-Meier curve of relapse-free survival (relapse, or censored at
+// quantiles, and its rule for too few cells), and the Kaplan-Meier curve of relapse-free survival (relapse, or censored at
 // the horizon, as in the report).
 import { kaplanMeier, type KaplanMeier } from '../../../analysis/kaplanMeier.js';
+import { persisterFractionBand } from '../../../report/fractionBand.js';
 import { bandOver, type Band } from '../../../report/quantiles.js';
 import type { BatchReplicate } from '../../worker/protocol.js';
 
@@ -33,10 +34,7 @@ export class BatchStats {
     const n = this.recordTimesH.length;
     const total = (r: number, k: number) => runs[r].sensitive[k] + runs[r].persister[k] + (runs[r].resistant?.[k] ?? 0);
     const burden = bandOver(runs.length, n, total);
-    const fraction = bandOver(runs.length, n, (r, k) => {
-      const t = total(r, k);
-      return t > 0 ? runs[r].persister[k] / t : NaN;
-    });
+    const fraction = persisterFractionBand(runs.length, n, (r, k) => runs[r].persister[k], total);
     const survival = kaplanMeier(runs.map((r) => ({ time: r.relapseH ?? this.horizonH, event: r.relapseH !== null })));
     return {
       replicates: runs.length,

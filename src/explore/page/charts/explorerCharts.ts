@@ -10,6 +10,7 @@ import type { Point, ShadedBand } from '../../../report/charts/spec.js';
 import { addBand } from '../../../report/charts/exposure.js';
 import { days } from '../../../report/charts/style.js';
 import type { BatchSummary } from './batchStats.js';
+import { MIN_FRACTION_CELLS } from '../../../report/fractionBand.js';
 import { BURDEN, FRACTION, SURVIVAL, burdenSpec, fractionSpec, survivalSpec } from './specs.js';
 
 /** What a run leaves on the charts, kept to draw it faded under the next run. */
@@ -108,7 +109,7 @@ export class ExplorerCharts {
     if (withResistant) this.data(this.burden, BURDEN.liveResistant).push({ x, y: resistant > 0 ? resistant : null });
     const pTotal = { x, y: total > 0 ? total : null };
     this.trace.liveTotal.push(pTotal);
-    this.trace.liveFraction.push({ x, y: total > 0 && persister > 0 ? persister / total : null });
+    this.trace.liveFraction.push({ x, y: total >= MIN_FRACTION_CELLS && persister > 0 ? persister / total : null });
     this.data(this.burden, BURDEN.live).push(pTotal);
     this.data(this.burden, BURDEN.livePersisters).push({ x, y: persister > 0 ? persister : null });
     this.data(this.fraction, FRACTION.live).push(this.trace.liveFraction[this.trace.liveFraction.length - 1]);
