@@ -5,11 +5,17 @@
 // 1977, JASA 72:557; R's default) or Breslow's (Breslow 1974; Stata's default). The 95%
 // interval is Wald's: exp(beta +- 1.96 se), se = 1 / sqrt(information at beta).
 // With no event in one group the partial likelihood is monotone and the ratio is 0 or
-// infinite: the estimate is null, as is any fit that does not converge.
+// infinite: the estimate is null, and `notEstimable` says why. The same holds when the groups
+// separate completely (every event of one group while the other's are still all at risk,
+// and none after: a monotone likelihood, Bryson & Johnson 1981), seen as the Newton
+// iterates running off (|beta| > 30); any other fit that does not converge is null too.
 import { Z95, type SurvivalObservation } from './kaplanMeier.js';
 import { pooled } from './logRank.js';
 
 export type Ties = 'efron' | 'breslow';
+
+/** Why there is no estimate: no event in group 0, in group 1 or in either; a monotone likelihood (beta to -infinity or +infinity); no convergence. */
+export type NotEstimable = 'no-events-0' | 'no-events-1' | 'no-events' | 'separated-low' | 'separated-high' | 'no-convergence';
 
 export interface HazardRatio {
   /** exp(beta): hazard of group 1 over hazard of group 0; null when not estimable. */
@@ -22,6 +28,8 @@ export interface HazardRatio {
   logLik: number;
   logLikNull: number;
   ties: Ties;
+  /** null when estimated. */
+  notEstimable: NotEstimable | null;
 }
 
 /** Per distinct event time: at risk in each group, events in each group. */
@@ -85,12 +93,14 @@ export function hazardRatio(group0: readonly SurvivalObservation[], group1: read
   const events0 = times.reduce((n, e) => n + e.d0, 0);
   const events1 = times.reduce((n, e) => n + e.d1, 0);
   const atZero = partial(times, 0, ties);
-  const none: HazardRatio = { ratio: null, ci95: null, beta: null, se: null, logLik: atZero.logLik, logLikNull: atZero.logLik, ties };
-  if (events0 === 0 || events1 === 0) return none;
+  const none = (why: NotEstimable): HazardRatio => ({ ratio: null, ci95: null, beta: null, se: null, logLik: atZero.logLik, logLikNull: atZero.logLik, ties, notEstimable: why });
+  if (events0 === 0 && events1 === 0) return none('no-events');
+  if (events0 === 0) return none('no-events-0');
+  if (events1 === 0) return none('no-events-1');
   let beta = 0;
   let cur = atZero;
   for (let iter = 0; iter < 50; iter++) {
-    if (!(cur.info > 0)) return none;
+    if (!(cur.info > 0)) return none(Math.abs(beta) > 10 ? (beta < 0 ? 'separated-low' : 'separated-high') : 'no-convergence');
     let step = cur.score / cur.info;
     let next = partial(times, beta + step, ties);
     // Halve only a real overshoot: at the optimum, changes are at the rounding level.
@@ -104,7 +114,8 @@ export function hazardRatio(group0: readonly SurvivalObservation[], group1: read
     cur = next;
     if (converged) break;
   }
-  if (!Number.isFinite(beta) || Math.abs(beta) > 30 || !(cur.info > 0)) return none;
+  if (Math.abs(beta) > 30) return none(beta < 0 ? 'separated-low' : 'separated-high');
+  if (!Number.isFinite(beta) || !(cur.info > 0)) return none('no-convergence');
   const se = 1 / Math.sqrt(cur.info);
   return {
     ratio: Math.exp(beta),
@@ -114,5 +125,6 @@ export function hazardRatio(group0: readonly SurvivalObservation[], group1: read
     logLik: cur.logLik,
     logLikNull: atZero.logLik,
     ties,
+    notEstimable: null,
   };
 }

@@ -3,6 +3,7 @@ import { relative, sep } from 'node:path';
 import { dispersionOf, dispersionText } from '../analysis/dispersion.js';
 import type { Summary } from '../output/summaryJson.js';
 import type { ArmsDocument } from '../report/armsFiles.js';
+import { hazardRatioCell, logRankCell, medianCell, medianDifferenceCell, relapsedCell } from '../report/armCells.js';
 import { formatP } from '../report/charts/survival.js';
 
 const days = (h: number | null) => (h === null ? 'not reached' : `${(h / 24).toFixed(1)} d`);
@@ -33,6 +34,7 @@ export function summaryText(sum: Summary, written: string[]): string {
   const n = sum.replicates;
   const nadirCells = median(sum.runs.map((x) => x.nadir_cells));
   const nadirH = median(sum.runs.map((x) => x.nadir_h));
+  const noResponse = sum.runs.filter((x) => !x.responded).length;
   const lines = [
     `${sum.scenario.name}`,
     `  seed ${sum.seed}, ${n} replicate${n === 1 ? '' : 's'}, ${sum.engine} engine, step ${sum.dt_h} h, horizon ${days(sum.horizon_h)}`,
@@ -41,8 +43,12 @@ export function summaryText(sum: Summary, written: string[]): string {
     `  relapsed      ${r.relapsed}/${n} (${pct(r.probability)}, 95% CI ${pct(r.probability_ci95[0])}-${pct(r.probability_ci95[1])})`,
     `  extinct       ${r.extinct}/${n}`,
     `  censored      ${r.censored}/${n} (alive, not relapsed at the horizon)`,
-    `  median relapse ${days(r.median_h)}` +
-      (r.median_h === null ? '' : ` (95% CI ${days(r.ci95_h[0])} to ${r.ci95_h[1] === null ? 'not reached' : days(r.ci95_h[1])})`),
+    ...(noResponse > 0 ? [`  no response   ${noResponse}/${n} (the burden never fell below the threshold: not relapsed, not in the median)`] : []),
+    noResponse === n
+      ? '  median relapse: none (no replicate responded)'
+      : `  median relapse ${days(r.median_h)}` +
+        (r.median_h === null ? '' : ` (95% CI ${days(r.ci95_h[0])} to ${r.ci95_h[1] === null ? 'not reached' : days(r.ci95_h[1])})`) +
+        (noResponse > 0 ? ` over the ${n - noResponse} that responded` : ''),
     `  median nadir  ${nadirCells === null ? '-' : Math.round(nadirCells)} cells at ${days(nadirH)}`,
     '',
     ...fluctuationLines([{ name: 'survivors', summary: sum }]),
@@ -50,12 +56,6 @@ export function summaryText(sum: Summary, written: string[]): string {
   ];
   return lines.join('\n') + '\n';
 }
-
-const hr = (a: ArmsDocument['arms'][number], i: number) => {
-  if (i === 0) return 'reference';
-  if (a.hazard_ratio === null || a.hazard_ratio_ci95 === null) return 'not estimable';
-  return `${a.hazard_ratio.toPrecision(3)} (${a.hazard_ratio_ci95[0].toPrecision(3)}-${a.hazard_ratio_ci95[1].toPrecision(3)})`;
-};
 
 /** Replicates where the arm relapses later / earlier than the first arm / tied with it (empty for the first arm). */
 const paired = (a: ArmsDocument['arms'][number]) =>
@@ -69,25 +69,30 @@ function table(rows: string[][]): string[] {
 /** The stdout summary of a run with arms: one row per arm, then where the files went. */
 export function armsText(doc: ArmsDocument, outDir: string, written: string[], summaries: readonly { name: string; summary: Summary }[] = []): string {
   const ref = doc.arms[0].name;
+  const noted = doc.arms.filter((a, i) => i > 0 && a.hazard_ratio_note !== null);
+  const noteMark = (i: number) => '*'.repeat(noted.indexOf(doc.arms[i]) + 1);
   const rows = [
-    ['arm', 'relapsed', 'median relapse (95% CI)', 'P(extinct) (95% CI)', `HR vs ${ref} (95% CI)`, 'log-rank p', 'later/earlier/tied', 'paired p'],
+    ['arm', 'relapsed', 'median relapse (95% CI)', 'P(extinct) (95% CI)', `HR vs ${ref} (95% CI)`, 'log-rank p', 'median difference (95% CI)', 'later/earlier/tied', 'paired p'],
     ...doc.arms.map((a, i) => [
       a.name,
-      `${a.relapsed}/${a.replicates}`,
-      a.median_h === null ? 'not reached' : `${days(a.median_h)} (${days(a.median_ci95_h[0])} to ${days(a.median_ci95_h[1])})`,
+      relapsedCell(a),
+      medianCell(a),
       `${pct(a.extinction_probability)} (${pct(a.extinction_probability_ci95[0])}-${pct(a.extinction_probability_ci95[1])})`,
-      hr(a, i),
-      i === 0 ? '' : a.log_rank_p === null ? 'no events' : formatP(a.log_rank_p),
+      hazardRatioCell(a, i === 0, noteMark(i)),
+      logRankCell(a, i === 0),
+      medianDifferenceCell(a, i === 0),
       paired(a),
       a.paired_sign_p === null ? '' : formatP(a.paired_sign_p),
     ]),
   ];
   const top = written.map((f) => relative(outDir, f)).filter((f) => !f.includes(sep));
+  const notes = noted.map((a, k) => `  ${'*'.repeat(k + 1)} ${a.name}: ${a.hazard_ratio_note}`);
   const lines = [
     doc.scenario.name,
     `  seed ${doc.seed}, ${doc.replicates} replicate${doc.replicates === 1 ? '' : 's'} per arm, ${doc.arms.length} arms with the same random numbers`,
     '',
     ...table(rows),
+    ...notes,
     '',
     ...fluctuationLines(summaries),
     `  wrote ${written.length} files into ${outDir}: ${top.join(', ')}`,

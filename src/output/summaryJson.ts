@@ -8,6 +8,7 @@
 import type { ReplicateOutcome } from '../engine/outcome.js';
 import type { Simulation } from '../engine/simulate.js';
 import { scheduledCumulativeDose } from '../model/cumulativeDose.js';
+import { relapseTime } from '../analysis/relapseEvent.js';
 import { relapseSummary, type RelapseSummary } from '../analysis/relapseSummary.js';
 import { relapseThreshold } from '../model/scenario.js';
 import { PERSIM_VERSION } from '../model/version.js';
@@ -26,6 +27,7 @@ export interface RunRecord {
   nadir_h: number;
   nadir_cells: number;
   responded: boolean;
+  /** null when it did not relapse, and when it never responded (relapseEvent.ts). */
   relapse_h: number | null;
   extinct_h: number | null;
   final: { sensitive: number; persister: number; resistant?: number; total: number };
@@ -84,7 +86,7 @@ export function buildSummary(sim: Simulation, scenario: ScenarioIdentity): Summa
       nadir_h: round6(o.nadirH),
       nadir_cells: o.nadirCells,
       responded: o.responded,
-      relapse_h: r6OrNull(o.relapseH),
+      relapse_h: r6OrNull(relapseTime(o)),
       extinct_h: r6OrNull(o.extinctH),
       final: finalCounts(o),
       ...clonalFields(sim, o),

@@ -3,6 +3,7 @@
 // replicate's relapse observation. Built from a simulation in memory (`run`) or from the
 // files a run wrote (`report`), so both draw the same pictures.
 import type { SurvivalObservation } from '../analysis/kaplanMeier.js';
+import { responderObservations } from '../analysis/relapseEvent.js';
 import type { LevelHistograms } from '../analysis/levelHistogram.js';
 import type { Simulation } from '../engine/simulate.js';
 import type { Scenario } from '../model/scenario.js';
@@ -31,14 +32,14 @@ export interface ArmResult {
   readonly dosing?: DosingSeries;
   /** FOSL1 switch: the level's distribution at the chosen times (levels.csv). */
   readonly levels?: LevelHistograms;
-  /** Per replicate: relapse time, or censored at the horizon (extinct or not relapsed). */
+  /** Per replicate that responded: relapse time, or censored at the horizon (extinct or not relapsed); see relapseEvent.ts. */
   readonly relapse: readonly SurvivalObservation[];
   readonly summary: Summary;
 }
 
-/** Relapse observations as summary.json gives them (DESIGN.md: relapse_h null when none). */
+/** Relapse observations of the responders as summary.json gives them (DESIGN.md: relapse_h null when none). */
 export function relapseObservations(summary: Summary): SurvivalObservation[] {
-  return summary.runs.map((r) => ({ time: r.relapse_h ?? summary.horizon_h, event: r.relapse_h !== null }));
+  return responderObservations(summary.runs.map((r) => ({ responded: r.responded, relapseH: r.relapse_h })), summary.horizon_h);
 }
 
 /** `levels`: the level histograms collected while simulating (report/levelSeries.ts), if any. */

@@ -36,6 +36,9 @@ function rounded(row: ArmComparison): ArmComparison {
     log_rank_chi2: r6(row.log_rank_chi2),
     log_rank_p: p3(row.log_rank_p),
     paired_sign_p: p3(row.paired_sign_p),
+    log_rank_exact_p: p3(row.log_rank_exact_p),
+    median_difference_h: r6(row.median_difference_h),
+    median_difference_ci95_h: pair(row.median_difference_ci95_h) as [number | null, number | null] | null,
   };
 }
 
@@ -68,6 +71,7 @@ const CSV_COLUMNS = [
   'extinction_probability', 'extinction_ci95_low', 'extinction_ci95_high',
   'hazard_ratio', 'hazard_ratio_ci95_low', 'hazard_ratio_ci95_high', 'log_rank_chi2', 'log_rank_p',
   'paired_later', 'paired_earlier', 'paired_ties', 'paired_sign_p',
+  'no_response', 'log_rank_exact_p', 'median_difference_h', 'median_difference_ci95_low_h', 'median_difference_ci95_high_h', 'hazard_ratio_note',
 ];
 
 /** One row per arm; empty cells where a value is undefined (null in arms.json). */
@@ -81,6 +85,7 @@ export function armsCsv(doc: ArmsDocument): string {
       a.extinction_probability, ...a.extinction_probability_ci95,
       a.hazard_ratio, a.hazard_ratio_ci95?.[0] ?? null, a.hazard_ratio_ci95?.[1] ?? null, a.log_rank_chi2, a.log_rank_p,
       a.paired_later, a.paired_earlier, a.paired_ties, a.paired_sign_p,
+      a.no_response, a.log_rank_exact_p, a.median_difference_h, a.median_difference_ci95_h?.[0] ?? null, a.median_difference_ci95_h?.[1] ?? null, a.hazard_ratio_note,
     ];
     lines.push(csvRow(row));
   }

@@ -5,6 +5,7 @@
 import type { ChartSpec } from './charts/spec.js';
 import { armCharts, comparisonCharts } from './charts/registry.js';
 import { formatP } from './charts/survival.js';
+import { hazardRatioCell, logRankCell, medianCell, medianDifferenceCell, relapsedCell } from './armCells.js';
 import { chartRuntime } from './chartRuntime.js';
 import type { ArmComparison } from './compareArms.js';
 import type { ReportInput } from './reportInput.js';
@@ -22,25 +23,25 @@ function scriptJson(value: unknown): string {
   return JSON.stringify(value, short).replace(/</g, '\\u003c');
 }
 
-const days = (h: number | null) => (h === null ? 'not reached' : `${(h / 24).toFixed(1)} d`);
 const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
 const interval = (lo: number, hi: number) => `${pct(lo)}-${pct(hi)}`;
 
 function armsTable(rows: readonly ArmComparison[], hasArms: boolean): string {
   const head = [hasArms ? 'Arm' : 'Scenario', 'Relapsed', 'Median relapse (95% CI)', 'P(relapse) (95% CI)', 'P(extinct) (95% CI)'];
-  if (hasArms) head.push(`Hazard ratio vs ${rows[0].name} (95% CI)`, 'Log-rank p', `Paired vs ${rows[0].name}: later/earlier/tied`, 'Paired sign test p');
+  if (hasArms) head.push(`Hazard ratio vs ${rows[0].name} (95% CI)`, 'Log-rank p', `Median difference vs ${rows[0].name} (95% CI)`, `Paired vs ${rows[0].name}: later/earlier/tied`, 'Paired sign test p');
   const body = rows.map((r, i) => {
     const cells = [
       r.name,
-      `${r.relapsed}/${r.replicates}`,
-      r.median_h === null ? 'not reached' : `${days(r.median_h)} (${days(r.median_ci95_h[0])} to ${days(r.median_ci95_h[1])})`,
+      relapsedCell(r),
+      medianCell(r),
       `${pct(r.relapse_probability)} (${interval(...r.relapse_probability_ci95)})`,
       `${pct(r.extinction_probability)} (${interval(...r.extinction_probability_ci95)})`,
     ];
     if (hasArms) {
       cells.push(
-        i === 0 ? 'reference' : r.hazard_ratio === null || r.hazard_ratio_ci95 === null ? 'not estimable' : `${r.hazard_ratio.toPrecision(3)} (${r.hazard_ratio_ci95[0].toPrecision(3)}-${r.hazard_ratio_ci95[1].toPrecision(3)})`,
-        i === 0 ? '' : r.log_rank_p === null ? 'no events' : formatP(r.log_rank_p),
+        hazardRatioCell(r, i === 0) + (r.hazard_ratio_note === null ? '' : `: ${r.hazard_ratio_note}`),
+        logRankCell(r, i === 0),
+        medianDifferenceCell(r, i === 0),
         r.paired_later === null || r.paired_earlier === null || r.paired_ties === null ? '' : `${r.paired_later}/${r.paired_earlier}/${r.paired_ties}`,
         r.paired_sign_p === null ? '' : formatP(r.paired_sign_p),
       );

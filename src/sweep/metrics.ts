@@ -1,9 +1,10 @@
 // What a sweep reports for each point, from its replicates' records: the median relapse time
-// with its 95% CI (Kaplan-Meier, replicates without relapse censored at the horizon, as in
-// summary.json); the relapse, extinction and response probabilities with Wilson intervals;
+// with its 95% CI (Kaplan-Meier over the replicates that responded, those without relapse
+// censored at the horizon, as in summary.json); the relapse, extinction and response probabilities with Wilson intervals;
 // the medians of the nadir size, the nadir time, the persister fraction at the nadir and the
 // final size (sensitive, persister and resistant cells), each with its distribution-free 95% CI.
 import { kaplanMeier } from '../analysis/kaplanMeier.js';
+import { relapseTime, responderObservations } from '../analysis/relapseEvent.js';
 import { wilsonInterval } from '../analysis/wilson.js';
 import type { SweepMetric } from '../scenario/schema.js';
 import { medianWithInterval, type Estimate } from './medianInterval.js';
@@ -45,10 +46,11 @@ function proportion(successes: number, n: number): Estimate {
 
 export function summarizePoint(runs: readonly RunRecord[], horizonH: number): PointSummary {
   const n = runs.length;
-  const relapsed = runs.filter((r) => r.relapse_h !== null).length;
+  const facts = runs.map((r) => ({ responded: r.responded, relapseH: r.relapse_h }));
+  const relapsed = facts.filter((r) => relapseTime(r) !== null).length;
   const extinct = runs.filter((r) => r.extinct_h !== null).length;
   const responded = runs.filter((r) => r.responded).length;
-  const km = kaplanMeier(runs.map((r) => ({ time: r.relapse_h ?? horizonH, event: r.relapse_h !== null })));
+  const km = kaplanMeier(responderObservations(facts, horizonH));
   const withNadir = runs.filter((r) => r.nadir_cells > 0);
   return {
     replicates: n,

@@ -1,6 +1,7 @@
 // One replicate of one sweep point, as journaled and as written to runs.csv: the outcome's
 // scalars, times rounded to 6 significant digits. Every output of a sweep is computed from
 // these records, so a merge of shards, which reads them back from disk, gives the same bytes.
+import { relapseTime } from '../analysis/relapseEvent.js';
 import type { ReplicateOutcome } from '../engine/outcome.js';
 import { round6 } from '../output/numbers.js';
 
@@ -10,6 +11,7 @@ export interface RunRecord {
   readonly nadir_cells: number;
   readonly nadir_persisters: number;
   readonly responded: boolean;
+  /** null without relapse, and when it never responded (relapseEvent.ts). */
   readonly relapse_h: number | null;
   readonly extinct_h: number | null;
   readonly final_sensitive: number;
@@ -31,7 +33,7 @@ export function runRecord(o: ReplicateOutcome): RunRecord {
     nadir_cells: o.nadirCells,
     nadir_persisters: o.nadirPersisters ?? 0,
     responded: o.responded,
-    relapse_h: r6(o.relapseH),
+    relapse_h: r6(relapseTime(o)),
     extinct_h: r6(o.extinctH),
     final_sensitive: o.final.sensitive,
     final_persister: o.final.persister,

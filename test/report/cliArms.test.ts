@@ -49,8 +49,10 @@ describe('persim run on a scenario with arms', () => {
     expect(doc.methods.paired).toMatch(/^sign test paired by replicate/);
     expect(doc.arms[0]).toMatchObject({ paired_later: null, paired_earlier: null, paired_ties: null, paired_sign_p: null });
     const csv = readFileSync(join(out, 'arms.csv'), 'utf8').trimEnd().split('\n').map((l) => l.split(','));
-    expect(csv[0].slice(-5)).toEqual(['log_rank_p', 'paired_later', 'paired_earlier', 'paired_ties', 'paired_sign_p']);
-    expect(csv[1].slice(-4)).toEqual(['', '', '', '']);
+    const tail = csv[0].indexOf('paired_sign_p') + 1;
+    expect(csv[0].slice(tail - 5, tail)).toEqual(['log_rank_p', 'paired_later', 'paired_earlier', 'paired_ties', 'paired_sign_p']);
+    expect(csv[0].slice(tail)).toEqual(['no_response', 'log_rank_exact_p', 'median_difference_h', 'median_difference_ci95_low_h', 'median_difference_ci95_high_h', 'hazard_ratio_note']);
+    expect(csv[1].slice(tail - 4, tail)).toEqual(['', '', '', '']);
     const rebuilt = compareArms(readOutputFolder(out).arms);
     doc.arms.slice(1).forEach((a: Record<string, number>, i: number) => {
       expect(a.paired_later + a.paired_earlier + a.paired_ties).toBe(5);
@@ -59,7 +61,7 @@ describe('persim run on a scenario with arms', () => {
       const row = rebuilt[i + 1];
       expect([row.paired_later, row.paired_earlier, row.paired_ties]).toEqual([a.paired_later, a.paired_earlier, a.paired_ties]);
       expect(Number(row.paired_sign_p!.toPrecision(3))).toBe(a.paired_sign_p);
-      expect(csv[i + 2].slice(-4).map(Number)).toEqual([a.paired_later, a.paired_earlier, a.paired_ties, a.paired_sign_p]);
+      expect(csv[i + 2].slice(tail - 4, tail).map(Number)).toEqual([a.paired_later, a.paired_earlier, a.paired_ties, a.paired_sign_p]);
     });
     const html = readFileSync(join(out, 'report.html'), 'utf8');
     expect(html).toContain('<th>Paired vs control: later/earlier/tied</th><th>Paired sign test p</th>');
@@ -70,7 +72,7 @@ describe('persim run on a scenario with arms', () => {
   it('prints a table with one row per arm', () => {
     const lines = stdout.split('\n');
     const header = lines.findIndex((l) => l.trim().startsWith('arm '));
-    expect(lines[header]).toMatch(/relapsed +median relapse \(95% CI\) +P\(extinct\) \(95% CI\) +HR vs control \(95% CI\) +log-rank p +later\/earlier\/tied +paired p$/);
+    expect(lines[header]).toMatch(/relapsed +median relapse \(95% CI\) +P\(extinct\) \(95% CI\) +HR vs control \(95% CI\) +log-rank p +median difference \(95% CI\) +later\/earlier\/tied +paired p$/);
     expect(lines[header + 1]).toMatch(/^ {2}control +\d+\/5 .*reference$/);
     expect(lines.slice(header + 2, header + 5).map((l) => l.trim().split(/ {2,}/)[0])).toEqual(['inhibitor with chemo', 'inhibitor after chemo', 'persister killer']);
     for (const l of lines.slice(header + 2, header + 5)) expect(l).toMatch(/ \d+\/\d+\/\d+ +p (=|<) \S+$/);
@@ -163,7 +165,8 @@ describe('common random numbers between arms', () => {
     expect(runs('same')).toEqual(runs('control'));
     const same = JSON.parse(readFileSync(join(out, 'arms.json'), 'utf8')).arms[1];
     expect(same).toMatchObject({ name: 'same', paired_later: 0, paired_earlier: 0, paired_ties: 4, paired_sign_p: 1 });
-    expect(readFileSync(join(out, 'arms.csv'), 'utf8').split('\n')[2].endsWith(',0,0,4,1')).toBe(true);
+    // ... paired later, earlier, ties, p; no response, exact log-rank p, median difference (0, paired: exactly 0), no note
+    expect(readFileSync(join(out, 'arms.csv'), 'utf8').split('\n')[2].endsWith(',0,0,4,1,0,1,0,0,0,')).toBe(true);
   });
 
   it('an arm that adds only a late drug is identical up to its first dose (day 6), then differs', () => {

@@ -63,14 +63,16 @@ describe('arms comparison', () => {
       'arm,dir,replicates,relapsed,censored,extinct,median_relapse_h,median_ci95_low_h,median_ci95_high_h,' +
         'relapse_probability,relapse_ci95_low,relapse_ci95_high,extinction_probability,extinction_ci95_low,extinction_ci95_high,' +
         'hazard_ratio,hazard_ratio_ci95_low,hazard_ratio_ci95_high,log_rank_chi2,log_rank_p,' +
-        'paired_later,paired_earlier,paired_ties,paired_sign_p',
+        'paired_later,paired_earlier,paired_ties,paired_sign_p,' +
+        'no_response,log_rank_exact_p,median_difference_h,median_difference_ci95_low_h,median_difference_ci95_high_h,hazard_ratio_note',
     );
     expect(lines[1].split(',').slice(0, 3)).toEqual(['control', 'control', '12']);
-    expect(lines[1].endsWith(',,,,,,,,,')).toBe(true);
+    expect(lines[1].endsWith(',,,,,,,,,0,,,,,')).toBe(true);
     const cells = lines[2].split(',');
-    expect(cells).toHaveLength(24);
     const b = doc.arms[1];
-    expect(cells.slice(20).map(Number)).toEqual([b.paired_later, b.paired_earlier, b.paired_ties, b.paired_sign_p]);
+    expect(b.hazard_ratio_note).toBeNull();
+    expect(cells).toHaveLength(30);
+    expect(cells.slice(20, 24).map(Number)).toEqual([b.paired_later, b.paired_earlier, b.paired_ties, b.paired_sign_p]);
     expect(b.paired_sign_p).toBe(Number(rows[1].paired_sign_p!.toPrecision(3)));
     expect(doc.methods.pairing).toContain('the paired sign test uses the pairing');
   });

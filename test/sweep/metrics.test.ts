@@ -60,8 +60,10 @@ describe('summary of a point', () => {
     expect(s.metrics.response_probability.value).toBe(0.8);
   });
 
-  it('takes the Kaplan-Meier median relapse time, censoring the others at the horizon', () => {
-    expect(s.metrics.median_relapse_h.value).toBe(30); // S = 0.8, 0.6, 0.4 at 10, 20, 30 h
+  it('takes the Kaplan-Meier median relapse time over the responders, censoring the others at the horizon', () => {
+    // Replicate 5 never responded: out of the curve. S = 0.75, 0.5, 0.25 at 10, 20, 30 h, flat at
+    // 0.5 from 20 to 30 h: the median is the midpoint (R's quantile.survfit).
+    expect(s.metrics.median_relapse_h.value).toBe(25);
   });
 
   it('takes the persister fraction at the nadir over replicates with cells left', () => {

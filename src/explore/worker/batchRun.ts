@@ -52,6 +52,6 @@ export async function runBatch(source: ScenarioSource, replicates: number, hooks
         if (resistant !== null) resistant[k] = NaN;
       }
     }
-    hooks.done({ replicate: r, sensitive: o.sensitive, persister: o.persister, resistant, relapseH: o.relapseH, extinctH: o.extinctH, limited }, r, replicates);
+    hooks.done({ replicate: r, sensitive: o.sensitive, persister: o.persister, resistant, responded: o.responded, relapseH: o.relapseH, extinctH: o.extinctH, limited }, r, replicates);
   }
 }

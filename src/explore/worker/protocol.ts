@@ -44,6 +44,8 @@ export interface BatchReplicate {
   readonly persister: Float64Array;
   /** Null in a scenario without resistant cells. */
   readonly resistant: Float64Array | null;
+  /** The burden fell below the relapse threshold; relapseH counts only then (analysis/relapseEvent.ts). */
+  readonly responded: boolean;
   readonly relapseH: number | null;
   readonly extinctH: number | null;
   /** Stopped at EXPLORER_MAX_CELLS: counts after that time are NaN. */

@@ -1,7 +1,8 @@
 // Relapse-free survival: one Kaplan-Meier step curve per arm, with a tick where replicates
 // are censored (alive without relapse, or extinct, at the horizon), and in the legend each
 // arm's median relapse time and, against the first arm, the hazard ratio and the log-rank
-// p-value.
+// p-value. Replicates that never responded are not on the curves (relapseEvent.ts); the legend
+// counts them.
 import { kaplanMeier } from '../../analysis/kaplanMeier.js';
 import type { ArmResult } from '../armResult.js';
 import type { ArmComparison } from '../compareArms.js';
@@ -14,12 +15,18 @@ export function formatP(p: number): string {
 }
 
 function legendLabel(row: ArmComparison, reference: string, first: boolean, alone: boolean): string {
-  const median = row.median_h === null ? 'median not reached' : `median ${days(row.median_h).toFixed(1)} d`;
-  if (alone) return `${row.name}: ${median}`;
-  if (first) return `${row.name}: ${median} (reference)`;
-  const hr = row.hazard_ratio === null ? 'HR not estimable' : `HR ${row.hazard_ratio.toPrecision(2)}`;
-  const p = row.log_rank_p === null ? 'log-rank: no events' : `log-rank ${formatP(row.log_rank_p)}`;
-  return `${row.name}: ${median}; ${hr}, ${p} vs ${reference}`;
+  const median = row.median_h !== null
+    ? `median ${days(row.median_h).toFixed(1)} d`
+    : row.no_response === row.replicates ? 'no response' : 'median not reached';
+  const responders = row.no_response > 0 ? ` (${row.no_response}/${row.replicates} no response, not drawn)` : '';
+  if (alone) return `${row.name}: ${median}${responders}`;
+  if (first) return `${row.name}: ${median}${responders} (reference)`;
+  const hr = row.hazard_ratio !== null ? `HR ${row.hazard_ratio.toPrecision(2)}` : row.hazard_ratio_note?.includes('separate') ? 'HR not estimable (arms separate)' : 'HR not estimable';
+  const exact = row.log_rank_exact_p;
+  const p = exact !== null
+    ? `exact log-rank ${exact < 1e-4 ? `p = ${exact.toExponential(1)}` : formatP(exact)}`
+    : row.log_rank_p === null ? 'log-rank: no events' : `log-rank ${formatP(row.log_rank_p)}`;
+  return `${row.name}: ${median}${responders}; ${hr}, ${p} vs ${reference}`;
 }
 
 export function survivalChart(arms: readonly ArmResult[], rows: readonly ArmComparison[]): ChartSpec {
@@ -27,16 +34,19 @@ export function survivalChart(arms: readonly ArmResult[], rows: readonly ArmComp
   const datasets = arms.flatMap((arm, i) => {
     const km = kaplanMeier(arm.relapse);
     const rgb = cycle(ARM_COLORS, i);
-    const curve: Point[] = [{ x: 0, y: 1 }];
-    km.time.forEach((t, j) => curve.push({ x: days(t), y: km.survival[j] }));
-    curve.push({ x: days(arm.scenario.time.horizonH), y: curve[curve.length - 1].y });
+    const curve: Point[] = [];
+    if (arm.relapse.length > 0) {
+      curve.push({ x: 0, y: 1 });
+      km.time.forEach((t, j) => curve.push({ x: days(t), y: km.survival[j] }));
+      curve.push({ x: days(arm.scenario.time.horizonH), y: curve[curve.length - 1].y });
+    }
     const ticks: Point[] = Array.from(km.censorTimes, (t, j) => ({ x: days(t), y: km.censorSurvival[j] }));
     return [
       { label: legendLabel(rows[i], rows[0].name, i === 0, arms.length === 1), data: curve, stepped: 'before' as const, borderColor: rgba(rgb), backgroundColor: rgba(rgb), borderWidth: 2.5, pointRadius: 0, fill: false as const },
       { label: `${arm.name}: censored`, data: ticks, showLine: false, clip: false as const, pointStyle: 'line' as const, rotation: 90, pointRadius: 7, borderWidth: 2, borderColor: rgba(rgb), backgroundColor: rgba(rgb), fill: false as const },
     ];
   });
-  const n = arms[0].relapse.length;
+  const n = arms[0].summary.replicates;
   return {
     id: 'survival',
     title: 'Relapse-free survival',
@@ -45,7 +55,7 @@ export function survivalChart(arms: readonly ArmResult[], rows: readonly ArmComp
       data: { datasets },
       options: {
         plugins: {
-          ...title('Relapse-free survival', `Kaplan-Meier over ${n} replicate${n === 1 ? '' : 's'}${arms.length > 1 ? ' per arm' : ''}; ticks: censored (no relapse by the horizon, extinct included)${arms.length > 1 ? '; HR: Cox hazard ratio' : ''}`),
+          ...title('Relapse-free survival', `Kaplan-Meier over ${n} replicate${n === 1 ? '' : 's'}${arms.length > 1 ? ' per arm' : ''}; ticks: censored (no relapse by the horizon, extinct included); replicates that never responded are left out${arms.length > 1 ? '; HR: Cox hazard ratio' : ''}`),
           legend: { position: 'bottom' },
         },
         scales: {
