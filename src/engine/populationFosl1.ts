@@ -18,7 +18,10 @@
 // (the persister fraction of a growing tumour is within 1% of model/fosl1SteadyState.ts at
 // 64 bins, test/population). Where the drift dominates (|z| >> 1) the rates become upwind:
 // transport is right on average but lags by up to dx / 2 (a level falling fivefold is off by
-// 2% at 64 bins, 0.5% at 256 in the tests). With noise 0 the rates are the upwind ones,
+// 2% at 64 bins, 0.5% at 256 in the tests). A moving distribution spreads with the diffusion
+// D Pe coth(Pe), Pe = |f| dx / (2 D) the cell Peclet number, instead of D (about Pe^2 / 3 too
+// fast; a lattice walk's variance rate is at least |f| dx, so no positive rates do better):
+// test/fosl1/ouTransient.test.ts measures it. With noise 0 the rates are the upwind ones,
 // max(f, 0)/dx and max(-f, 0)/dx.
 import { fosl1Drift, type Fosl1Forcing } from '../model/fosl1Drift.js';
 import { hasResistance, initialResistantFraction, mutationProbabilities } from '../model/resistance.js';
@@ -144,7 +147,14 @@ export class Fosl1Compartments implements CompartmentModel {
         }
       }
     } else {
-      weights[nearestOfPool(grid, binOf(grid, sw.initialLevel), sw.initialLevel > sw.onThreshold ? 1 : 0)] = 1;
+      // Between the two bin centres around the level, so that the mean level starts exact.
+      const pool = sw.initialLevel > sw.onThreshold ? 1 : 0;
+      const b = binOf(grid, sw.initialLevel);
+      const offset = (sw.initialLevel - (grid.x0 + (b + 0.5) * grid.dx)) / grid.dx;
+      const other = offset >= 0 ? b + 1 : b - 1;
+      const w = other < 0 || other >= grid.bins ? 0 : Math.abs(offset);
+      weights[nearestOfPool(grid, b, pool)] += 1 - w;
+      if (w > 0) weights[nearestOfPool(grid, other, pool)] += w;
     }
     // The agent engine's rule: the resistant cells first (a count rounded at random), the rest by their levels.
     const f = initialResistantFraction(this.s);
