@@ -189,13 +189,13 @@ function describeOffDrug(s: Scenario, off: CellRates, out: string[]): void {
   );
 }
 
-interface Peak {
+export interface Peak {
   timeH: number;
   effects: Float64Array;
 }
 
 /** The dose time of highest stress (largest kill effect), ties broken by the summed effect of all drugs. */
-function peakStress(s: Scenario): Peak | null {
+export function peakStress(s: Scenario): Peak | null {
   const r = emptyRates();
   let best: Peak | null = null;
   let bestKey = [-1, -1];

@@ -5,14 +5,12 @@
 // arms.csv comparing them.
 import { join } from 'node:path';
 import type { Command } from 'commander';
-import { engineNotice, simulate } from '../engine/simulate.js';
-import type { Scenario } from '../model/scenario.js';
-import { barcodesNotice, buildSummary, type ScenarioIdentity, summaryJson } from '../output/summaryJson.js';
-import { armFromSimulation } from '../report/armResult.js';
+import { simulateVariants, type RunVariant } from '../api/simulateArms.js';
+import { engineNotice } from '../engine/simulate.js';
+import { barcodesNotice, summaryJson } from '../output/summaryJson.js';
 import { chartJsBrowserSource } from '../report/assets.js';
 import { compareArms } from '../report/compareArms.js';
 import { REPORT_FILE, reportHtml } from '../report/html.js';
-import { levelCollector } from '../report/levelSeries.js';
 import { armsRunFiles, singleRunFiles, type ArmRun, type FileMap } from '../report/outputTree.js';
 import { reportInput } from '../report/reportInput.js';
 import { loadArms } from '../scenario/arms.js';
@@ -30,13 +28,6 @@ interface RunOptions extends ScenarioOptions {
   quiet?: boolean;
   charts: boolean;
   report?: boolean;
-}
-
-interface Variant {
-  readonly name: string;
-  readonly slug: string | null;
-  readonly sets: readonly string[];
-  readonly scenario: Scenario;
 }
 
 export function registerRun(program: Command): void {
@@ -78,21 +69,11 @@ export function registerRun(program: Command): void {
       const s = loaded.scenario;
       const outDir = opts.out ?? join('out', slug(s.name));
       prepareOutDir(outDir);
-      const variants: Variant[] = arms.length > 0 ? arms : [{ name: s.name, slug: null, sets: [], scenario: s }];
+      const variants: RunVariant[] = arms.length > 0 ? arms : [{ name: s.name, slug: null, sets: [], scenario: s }];
 
       const progress = startProgress(arms.length > 0 ? 'arms x replicates' : 'replicates');
-      const total = variants.reduce((n, v) => n + v.scenario.replicates, 0);
-      let before = 0;
-      const runs: ArmRun[] = variants.map((v) => {
-        // FOSL1 switch: the level histograms at the chosen times, read from the engines' record hooks.
-        const levels = levelCollector(v.scenario);
-        const sim = simulate(v.scenario, { ...levels?.hooks, onReplicate: (done) => progress.tick(before + done, total) });
-        before += sim.outcomes.length;
-        const identity: ScenarioIdentity & { arm?: string } =
-          v.slug === null ? loaded.identity : { ...loaded.identity, overrides: [...loaded.identity.overrides, ...v.sets], arm: v.name };
-        const summary = buildSummary(sim, identity);
-        return { sim, result: armFromSimulation(v.name, v.slug, sim, summary, levels?.result()) };
-      });
+      // The library's runScenario simulates with the same function (src/api/simulateArms.ts).
+      const runs: ArmRun[] = await simulateVariants(variants, loaded.identity, { onProgress: (done, total) => progress.tick(done, total) });
       progress.finish();
       if (!opts.quiet) {
         const notices = runs.flatMap((r) => [engineNotice(r.sim.scenario, r.sim.engine), barcodesNotice(r.sim)]);

@@ -3,6 +3,7 @@
 // per hour, and fills simple defaults. Cross-field rules (exactly one of two keys, half-life
 // versus pulse duration, unique drug names) are checks that run even when a field inside
 // failed, so every problem is reported at once. The JSON Schema is generated from here.
+import { SWEEP_METRICS } from './sweepMetrics.js';
 import { z } from 'zod';
 import { NON_NEGATIVE, POSITIVE, choice, count, duration, integer, labelled, literal, number, rate, text } from './fields.js';
 import { checkClonalAcrossSections } from './clonalChecks.js';
@@ -159,12 +160,7 @@ const relapse = z.strictObject({
   .meta(jsonExactlyOne('relative', 'cells'))
   .describe('Relapse threshold: exactly one of relative or cells; default relative: 1.');
 
-/** What `persim sweep --metric` may show (src/sweep/metrics.ts); every metric is in sweep.csv. */
-export const SWEEP_METRICS = [
-  'median_relapse_h', 'relapse_probability', 'extinction_probability', 'response_probability',
-  'nadir_cells', 'nadir_h', 'nadir_persister_fraction', 'final_cells',
-] as const;
-export type SweepMetric = (typeof SWEEP_METRICS)[number];
+export { SWEEP_METRICS, type SweepMetric } from './sweepMetrics.js';
 
 const sweepValue = z.union([z.number(), z.string()]);
 

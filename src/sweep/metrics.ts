@@ -6,12 +6,12 @@
 import { kaplanMeier } from '../analysis/kaplanMeier.js';
 import { relapseTime, responderObservations } from '../analysis/relapseEvent.js';
 import { wilsonInterval } from '../analysis/wilson.js';
-import type { SweepMetric } from '../scenario/schema.js';
+import type { SweepMetric } from '../scenario/sweepMetrics.js';
 import { medianWithInterval, type Estimate } from './medianInterval.js';
 import type { RunRecord } from './runRecord.js';
 
-export type { SweepMetric } from '../scenario/schema.js';
-export { SWEEP_METRICS } from '../scenario/schema.js';
+export type { SweepMetric } from '../scenario/sweepMetrics.js';
+export { SWEEP_METRICS } from '../scenario/sweepMetrics.js';
 
 export interface MetricInfo {
   /** Axis and table label. */
