@@ -15,6 +15,7 @@
 // (lineage.ts); an adaptive drug is decided at its check times, and the replicate then reads
 // its own copy of the step rates (adaptiveDosing.ts). All are chosen once per run or per step,
 // never per event.
+import { AGENT_MAX_CELLS } from '../model/limits.js';
 import { hasResistance, initialResistantFraction, mutationProbabilities } from '../model/resistance.js';
 import type { Scenario } from '../model/scenario.js';
 import { relapseThreshold } from '../model/scenario.js';
@@ -28,7 +29,7 @@ import { Fosl1Levels, type LevelView } from './fosl1Levels.js';
 import { clonesRecord, LineageBarcodes, type CloneSample } from './lineage.js';
 import type { ReplicateOutcome } from './outcome.js';
 
-export const DEFAULT_MAX_CELLS = 5e7;
+export const DEFAULT_MAX_CELLS = AGENT_MAX_CELLS;
 
 export interface AgentOptions {
   /** The FOSL1 levels' random stream (default: the event stream `rng`). */

@@ -32,7 +32,12 @@ export function checkClonalAcrossSections(v: Checked, ctx: z.RefinementCtx): voi
   if (rf > 0 && !resistant) {
     issue(['population', 'resistant_fraction'], 'resistant cells need a resistant phenotype', 'phenotypes.resistant (or resistant_fraction 0)');
   } else if (rf + v.population.persister_fraction > 1) {
-    issue(['population', 'resistant_fraction'], `persister_fraction + resistant_fraction is ${num(rf + v.population.persister_fraction)}, more than all the cells`, `a fraction <= ${num(1 - v.population.persister_fraction)}`);
+    const pf = v.population.persister_fraction;
+    ctx.addIssue({
+      code: 'custom', path: ['population', 'resistant_fraction'],
+      message: `persister_fraction ${num(pf)} + resistant_fraction ${num(rf)} is ${num(rf + pf)}, more than all the cells`,
+      params: { expected: `a resistant_fraction <= 1 - persister_fraction = ${num(1 - pf)}`, found: num(rf) },
+    });
   }
   const m = v.mutation;
   if (m !== undefined && m.rate * m.persister_factor > 1) {

@@ -3,6 +3,7 @@
 // was expected. Fields with units parse the unit themselves and output hours or per hour;
 // their JSON Schema (a number or a string with a unit) is given explicitly.
 import { z } from 'zod';
+import { MAX_RATE_PER_H } from '../model/limits.js';
 import { COUNT_PATTERN, DURATION_PATTERN, RATE_PATTERN, SPAN_PATTERN, parseCount, parseDuration, parseRate, parseSpan, type UnitResult } from './units.js';
 
 const labels = new WeakMap<object, string>();
@@ -23,13 +24,15 @@ export interface Bound {
   readonly exclusive: boolean;
   readonly max?: number;
   readonly integer?: boolean;
+  /** The maximum as printed, e.g. "1000/h"; default the number. */
+  readonly maxText?: string;
 }
 
 export const NON_NEGATIVE: Bound = { min: 0, exclusive: false };
 export const POSITIVE: Bound = { min: 0, exclusive: true };
 
 function boundText(b: Bound): string {
-  if (b.max !== undefined) return `in [${b.min}, ${b.max}]`;
+  if (b.max !== undefined) return `in ${b.exclusive ? '(' : '['}${b.min}, ${b.maxText ?? b.max}]`;
   return `${b.exclusive ? '>' : '>='} ${b.min}`;
 }
 
@@ -90,8 +93,12 @@ function withUnit(q: Quantity, b: Bound, description: string) {
 
 /** A duration, output in hours. */
 export const duration = (b: Bound, description: string) => withUnit(DURATION, b, description);
-/** A rate (>= 0 unless another bound is given), output per hour. */
-export const rate = (description: string, b: Bound = NON_NEGATIVE) => withUnit(RATE, b, description);
+/**
+ * A rate (>= 0 unless another minimum is given), output per hour; at most MAX_RATE_PER_H
+ * (model/limits.ts), since a faster one would take a run forever.
+ */
+export const rate = (description: string, b: Bound = NON_NEGATIVE) =>
+  withUnit(RATE, { ...b, max: MAX_RATE_PER_H, maxText: `${MAX_RATE_PER_H}/h` }, description);
 
 const SPAN_EXAMPLE = 'a duration such as 36h or 3d, or doublings such as 9 doublings';
 
@@ -134,9 +141,10 @@ export function number(b: Bound, description: string) {
   return labelled(s.describe(description), `a number ${boundText(b)}`);
 }
 
-/** A plain integer >= min. */
-export function integer(min: number, description: string) {
-  return labelled(z.int().gte(min).describe(description), `an integer >= ${min}`);
+/** A plain integer >= min (and <= max when given). */
+export function integer(min: number, description: string, max?: number) {
+  if (max === undefined) return labelled(z.int().gte(min).describe(description), `an integer >= ${min}`);
+  return labelled(z.int().gte(min).lte(max).describe(description), `an integer in [${min}, ${max}]`);
 }
 
 /** A string matching a pattern, with a label for what the pattern means. */

@@ -4,11 +4,13 @@
 import { readFileSync, statSync } from 'node:fs';
 import type { Scenario } from '../model/scenario.js';
 import { documentData, parseScenarioDocument, positionOf, type ParsedScenario } from './document.js';
-import { ScenarioError, formatIssue, type ScenarioIssue } from './errors.js';
+import { stepOf } from '../model/steps.js';
+import { boundIssues, doseIssues, type BoundIssue } from './bounds.js';
+import { ScenarioError, formatIssue, formatPath, type ScenarioIssue } from './errors.js';
 import { toScenarioIssues, type Where } from './issues.js';
 import { applySets, overrideFor } from './overrides.js';
 import { resolveScenario } from './resolve.js';
-import { scenarioSchema } from './schema.js';
+import { scenarioSchema, type RawScenario } from './schema.js';
 import { checkFileSize } from './textLimits.js';
 
 export { parseScenarioDocument, type ParsedScenario } from './document.js';
@@ -32,14 +34,28 @@ export function resolveWithOverrides(parsed: ParsedScenario, sets: readonly stri
   const { overrides, issues: setIssues } = applySets(parsed, doc, sets);
   const data = documentData(parsed, doc);
   const result = scenarioSchema.safeParse(data);
-  if (result.success && setIssues.length === 0) return resolveScenario(result.data);
   const locate = (path: readonly PropertyKey[], key: boolean): Where => {
     const override = overrideFor(overrides, path);
     if (override) return { file: parsed.file, line: 0, column: 0, set: override.text };
     return { file: parsed.file, ...(positionOf(parsed, doc, path, key) ?? { line: 0, column: 0 }) };
   };
+  if (result.success && setIssues.length === 0) {
+    const resolved = resolveWithinBounds(result.data, locate);
+    if (!Array.isArray(resolved)) return resolved;
+    throw new ScenarioError(tidy(resolved, sets));
+  }
   const issues = result.success ? [] : toScenarioIssues(result.error.issues, { schema: scenarioSchema, data, locate });
   throw new ScenarioError(tidy([...issues, ...setIssues], sets));
+}
+
+/** A valid scenario within the limits of model/limits.ts, or the limits it passes, located. */
+function resolveWithinBounds(raw: RawScenario, locate: (path: readonly PropertyKey[], key: boolean) => Where): Scenario | ScenarioIssue[] {
+  const located = (bs: readonly BoundIssue[]) => bs.map((b): ScenarioIssue => ({ ...locate(b.path, false), path: formatPath(b.path), message: b.message, expected: b.expected, found: b.found }));
+  const doses = doseIssues(raw);
+  if (doses.length > 0) return located(doses);
+  const s = resolveScenario(raw);
+  const bounds = boundIssues(raw, s, stepOf(s));
+  return bounds.length > 0 ? located(bounds) : s;
 }
 
 /** Scenario text -> Scenario. `file` only names the text in messages. */

@@ -5,6 +5,7 @@
 // failed, so every problem is reported at once. The JSON Schema is generated from here.
 import { SWEEP_METRICS } from './sweepMetrics.js';
 import { z } from 'zod';
+import { MAX_BLOCK_DOSES, MAX_REPLICATES } from '../model/limits.js';
 import { NON_NEGATIVE, POSITIVE, choice, count, duration, integer, labelled, literal, number, rate, text } from './fields.js';
 import { checkClonalAcrossSections } from './clonalChecks.js';
 import { SCHEDULE_BLOCK_LABEL, adaptiveBlock, lineageBlock, mutationBlock, resistantPhenotype } from './clonalSchema.js';
@@ -13,6 +14,8 @@ import { switchModel } from './switchSchema.js';
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const always = { when: () => true };
+/** Checks across sections read the fields they compare, so they run only when every field is valid. */
+const whenValid = { when: (p: { issues: readonly unknown[] }) => p.issues.length === 0 };
 const present = (v: Record<string, unknown>, key: string) => v[key] !== undefined;
 
 /** Exactly one (or at most one) of two keys, as a check on an object. */
@@ -71,7 +74,7 @@ const phenotypes = z.strictObject({
 const periodicBlock = z.strictObject({
   start: duration(NON_NEGATIVE, 'First dose time in hours or a duration such as 0d; default 0.').default(0),
   every: duration(POSITIVE, 'Interval between doses in hours or a duration such as 7d.'),
-  count: integer(1, 'Number of doses.'),
+  count: integer(1, 'Number of doses.', MAX_BLOCK_DOSES),
   dose: number(NON_NEGATIVE, 'Concentration added per dose (same units as ec50).'),
   duration: duration(POSITIVE, 'Square pulse length in hours or a duration such as 24h; required without half_life, not allowed with it.').optional(),
 }).describe('Periodic doses at start + k x every, k = 0 .. count-1.');
@@ -175,7 +178,7 @@ const sweepBlock = z.strictObject({
     ),
   ).describe('Parameters to vary, path: spec; several form a full grid (in the order written).'),
   sample: text(/^(grid|lhs:[1-9]\d*)$/, 'grid or lhs:N', 'grid (default): every combination; lhs:N: a Latin hypercube of N points over the ranges.').optional(),
-  replicates: integer(1, 'Replicates per point; default: the scenario replicates.').optional(),
+  replicates: integer(1, 'Replicates per point; default: the scenario replicates.', MAX_REPLICATES).optional(),
   metric: choice(SWEEP_METRICS, 'What the summary table and the chart show; default median_relapse_h.').optional(),
 }).describe('A parameter sweep, run by `persim sweep` (ignored by `persim run`); command-line options override it.');
 
@@ -205,7 +208,7 @@ export const scenarioSchema = z.strictObject({
   name: text(/\S/, 'a non-empty string', 'Scenario name.'),
   description: z.string().describe('What question this scenario answers.').default(''),
   seed: integer(0, 'Base random seed; default 1.').default(1),
-  replicates: integer(1, 'Independent runs; default 1.').default(1),
+  replicates: integer(1, 'Independent runs; default 1.', MAX_REPLICATES).default(1),
   engine: choice(['agent', 'population', 'auto'], 'Simulation engine; default auto.').default('auto'),
   time,
   population,
@@ -217,7 +220,7 @@ export const scenarioSchema = z.strictObject({
   relapse: relapse.default({ relative: 1 }),
   sweep: sweepBlock.optional(),
   arms: arms.optional(),
-}).superRefine(checkSwitchAcrossSections).superRefine(checkClonalAcrossSections).meta({ title: 'persim scenario, format version 1' });
+}).superRefine(checkSwitchAcrossSections, whenValid).superRefine(checkClonalAcrossSections, whenValid).meta({ title: 'persim scenario, format version 1' });
 
 /** The validated raw scenario: snake_case keys as in the file, units in hours and per hour. */
 export type RawScenario = z.output<typeof scenarioSchema>;

@@ -70,7 +70,7 @@ describe('clonal scenario sections', () => {
 
   it('the initial fractions add up to at most 1', () => {
     expectIssue(issues(edit(CLONAL, '  resistant_fraction: 0.01', '  persister_fraction: 0.5\n  resistant_fraction: 0.6')), {
-      path: 'population.resistant_fraction', line: 7, message: /more than all the cells/, expected: /<= 0\.5/,
+      path: 'population.resistant_fraction', line: 7, message: /more than all the cells/, expected: /<= 1 - persister_fraction = 0\.5/,
     });
   });
 

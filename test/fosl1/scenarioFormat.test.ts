@@ -63,7 +63,7 @@ describe('switch model fosl1', () => {
     expectIssue(issues, { path: 'switch.feedback', line: 12, message: /^missing required field$/ });
     expectIssue(issues, { path: 'switch.feedbak', line: 14, column: 3, message: /^unknown key 'feedbak'$/, hint: "did you mean 'feedback'?" });
     expectIssue(issues, { path: 'switch.hill', line: 15, message: /^out of range$/, expected: /a number >= 1/ });
-    expectIssue(issues, { path: 'switch.decay', line: 16, message: /^out of range$/, expected: /a rate > 0/ });
+    expectIssue(issues, { path: 'switch.decay', line: 16, message: /^out of range$/, expected: /a rate in \(0, 1000\/h\]/ });
     expectIssue(issues, { path: 'switch.noise', line: 17, message: /^out of range$/ });
     expectIssue(issues, { path: 'switch.off_threshold', line: 19, message: /off threshold must lie below the on threshold/ });
     expectIssue(issues, { path: 'switch.initial_level', line: 20, expected: /a level >= 0 or stationary/, found: '"high"' });

@@ -102,7 +102,7 @@ describe('field problems, each at its line and field', () => {
 
   it('a negative rate', () => {
     expectIssue(load(edit(FULL, '    death_rate: 0.002/h', '    death_rate: -0.1')), {
-      path: 'phenotypes.sensitive.death_rate', line: 17, column: 17, message: /^out of range$/, expected: /^a rate >= 0$/, found: '-0.1',
+      path: 'phenotypes.sensitive.death_rate', line: 17, column: 17, message: /^out of range$/, expected: /^a rate in \[0, 1000\/h\]$/, found: '-0.1',
     });
     expectIssue(load(edit(FULL, '  exit_rate: 0.01/h', '  exit_rate: -1/d')), { path: 'switch.exit_rate', line: 26, found: '"-1/d"' });
   });
@@ -152,7 +152,7 @@ describe('field problems, each at its line and field', () => {
   });
 
   it('zero replicates and zero dt', () => {
-    expectIssue(load(edit(FULL, 'replicates: 50', 'replicates: 0')), { path: 'replicates', line: 4, column: 13, expected: /^an integer >= 1$/, found: '0' });
+    expectIssue(load(edit(FULL, 'replicates: 50', 'replicates: 0')), { path: 'replicates', line: 4, column: 13, expected: /^an integer in \[1, 100000\]$/, found: '0' });
     expectIssue(load(edit(FULL, '  dt: 0.5h', '  dt: 0')), { path: 'time.dt', line: 8, column: 7, expected: /^a duration > 0$/, found: '0' });
     expectIssue(load(edit(FULL, '  dt: 0.5h', '  dt: 0min')), { path: 'time.dt', line: 8, found: '"0min"' });
   });
@@ -214,7 +214,7 @@ describe('reporting', () => {
       ['replicates', 4], ['time.dt', 8], ['switch.exit_rte', 26], ['drugs[0].effect', 30], ['relapse', 43],
     ]);
     const printed = (error as ScenarioError).format().split('\n');
-    expect(printed[0]).toBe('bad.yaml:4:13: replicates: out of range (expected an integer >= 1, found 0)');
+    expect(printed[0]).toBe('bad.yaml:4:13: replicates: out of range (expected an integer in [1, 100000], found 0)');
     expect(printed).toContain("  did you mean 'exit_rate'?");
     expect((error as Error).message).toBe((error as ScenarioError).format());
   });

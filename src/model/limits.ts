@@ -1,0 +1,21 @@
+// What one run may ask of the machine: the largest per-cell rate, the number of steps, of
+// record times and of replicates x record times, and the cells the agent engine holds. The
+// scenario loader refuses a scenario beyond any of them (exit 2, naming the field and the
+// limit) before anything is allocated; the engines use the same numbers. Each is far above
+// what the shipped lessons need (at most 10,950 steps, 1,096 record times, 300 replicates,
+// potency 100/h).
+
+/** Per cell per hour: once every 3.6 s. */
+export const MAX_RATE_PER_H = 1000;
+/** Step boundaries of the timeline (about 100 bytes each, per scenario). */
+export const MAX_STEPS = 1_000_000;
+/** Record times of one replicate. */
+export const MAX_RECORD_TIMES = 100_000;
+/** Replicates of one scenario (or one arm, or one sweep point). */
+export const MAX_REPLICATES = 100_000;
+/** Replicates x record times: the rows of timeseries.csv. */
+export const MAX_REPLICATE_RECORDS = 5_000_000;
+/** Doses of one periodic schedule block. */
+export const MAX_BLOCK_DOSES = 100_000;
+/** Living cells the agent engine holds (one agent per cell). */
+export const AGENT_MAX_CELLS = 5e7;

@@ -1,0 +1,101 @@
+// Scenarios that validated and then crashed Node, ran forever, or were refused only by `run`
+// (issue 14 items 2, 3, 6) and messages that blamed the wrong field (item 15): each input is
+// kept in test/robustness/inputs/, and each must now fail validation with exit 2 at the
+// field the user wrote, naming the limit of model/limits.ts, before anything is allocated.
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { AGENT_MAX_CELLS, MAX_RATE_PER_H, MAX_REPLICATE_RECORDS } from '../../src/model/limits.js';
+import { ScenarioError, type ScenarioIssue } from '../../src/scenario/errors.js';
+import { loadScenarioFile, loadScenarioText } from '../../src/scenario/load.js';
+import { persim, ROOT, tempDir } from '../helpers/cli.js';
+
+const INPUTS = join(ROOT, 'test/robustness/inputs');
+const input = (name: string) => join(INPUTS, name);
+
+function issuesOf(file: string | (() => unknown), sets: string[] = []): readonly ScenarioIssue[] {
+  try {
+    if (typeof file === 'string') loadScenarioFile(file, sets);
+    else file();
+  } catch (err) {
+    if (err instanceof ScenarioError) return err.issues;
+    throw err;
+  }
+  throw new Error(`${file} loaded`);
+}
+
+const cases: [string, Partial<ScenarioIssue>, RegExp][] = [
+  ['horizon-1e300.yaml', { path: 'time.horizon', line: 6, found: '1.00e300 h' }, /record times, more than 100000 .*a horizon <= 2\.40e6 h/],
+  ['horizon-2pow70.yaml', { path: 'time.horizon', line: 6 }, /4\.92e19 record times/],
+  ['replicates-1e12.yaml', { path: 'replicates', line: 4 }, /out of range \(expected an integer in \[1, 100000\]/],
+  ['half-life-1e-9h.yaml', { path: 'drugs[0].half_life', line: 22 }, /4\.80e11 steps over the horizon \(48 h\), more than 1\.00e6 \(expected a half_life >= 4\.80e-4 h/],
+  ['fosl1-feedback-1e5.yaml', { path: 'switch.feedback', line: 17 }, /out of range \(expected a rate in \[0, 1000\/h\], found "1e5\/h"\)/],
+  ['fosl1-feedback-900.yaml', { path: 'switch.feedback', line: 17 }, /5\.85e7 steps over the horizon .*found 900\/h, so steps of 8\.20e-6 h/],
+  ['agent-1e15-cells.yaml', { path: 'engine', line: 7 }, /the agent engine holds at most 5\.00e7 cells .*population\.initial is 1\.00e15/],
+  ['persister-fraction-3.yaml', { path: 'population.persister_fraction', line: 9, found: '3' }, /expected a number in \[0, 1\]/],
+  ['fractions-over-one.yaml', { path: 'population.resistant_fraction', line: 10, found: '0.5' }, /persister_fraction 0\.7 \+ resistant_fraction 0\.5 is 1\.2.*<= 1 - persister_fraction = 0\.3/],
+];
+
+describe('validation refuses what a run cannot do, at the field written', () => {
+  for (const [file, where, says] of cases) {
+    it(file, () => {
+      const issues = issuesOf(input(file));
+      expect(issues).toHaveLength(1);
+      expect(issues[0]).toMatchObject(where);
+      expect(new ScenarioError(issues).format()).toMatch(says);
+    });
+  }
+
+  it('rates of 1e300/h: each of the three is refused at its own line', () => {
+    const issues = issuesOf(input('rates-1e300.yaml'));
+    expect(issues.map((i) => i.path)).toEqual(['phenotypes.sensitive.division_rate', 'switch.induced_entry_rate', 'switch.exit_rate_on_drug']);
+    for (const i of issues) expect(i.expected).toBe(`a rate in [0, ${MAX_RATE_PER_H}/h]`);
+  });
+
+  it('rates that stand for others: a doubling time, an exit half-life', () => {
+    const tiny = input('tiny.yaml');
+    expect(issuesOf(tiny, ['phenotypes.sensitive.doubling_time=1e-9h'])[0].message).toBe('a division rate of 6.93e8/h, faster than a run can follow');
+    const halfLife = readFileSync(tiny, 'utf8').replace('  exit_rate: 0.01/h', '  exit_half_life: 1e-9h');
+    expect(issuesOf(() => loadScenarioText(halfLife, 'half.yaml'))[0]).toMatchObject({ path: 'switch.exit_half_life', expected: 'an exit_half_life >= 6.93e-4 h' });
+  });
+
+  it('the limits are limits, not lower: a rate of 1000/h and 5e7 agent cells load', () => {
+    const tiny = input('tiny.yaml');
+    expect(loadScenarioFile(tiny, ['switch.exit_rate=1000/h']).scenario.switch).toMatchObject({ exitRate: MAX_RATE_PER_H });
+    expect(loadScenarioFile(tiny, ['engine=agent', `population.initial=${AGENT_MAX_CELLS}`]).scenario.population.initial).toBe(AGENT_MAX_CELLS);
+  });
+
+  it('replicates x record times is bounded (the rows of timeseries.csv)', () => {
+    const [issue] = issuesOf(input('tiny.yaml'), ['replicates=100000', 'time.record_every=0.5h']);
+    expect(issue.path).toBe('replicates');
+    expect(issue.expected).toBe(`at most ${Math.floor(MAX_REPLICATE_RECORDS / 98)} replicates, or a longer time.record_every`);
+  });
+
+  it('a dt, a record interval and an adaptive check interval too small for the horizon', () => {
+    const tiny = input('tiny.yaml');
+    expect(issuesOf(tiny, ['time.dt=1e-9h'])[0]).toMatchObject({ path: 'time.dt', set: 'time.dt=1e-9h' });
+    expect(issuesOf(tiny, ['time.record_every=1e-6h'])[0]).toMatchObject({ path: 'time.record_every' });
+    const adaptive = join(ROOT, 'scenarios/12-adaptive-therapy.yaml');
+    expect(issuesOf(adaptive, ['drugs.0.schedule.0.adaptive.check_every=1e-6h'])[0].path).toBe('drugs[0].schedule[0].adaptive.check_every');
+  });
+
+  it('a periodic block of 1e12 doses is refused before the doses are listed', () => {
+    const text = readFileSync(input('half-life-1e-9h.yaml'), 'utf8').replace('1e-9h', '20h');
+    expect(loadScenarioText(text, 'doses.yaml').drugs[0].doses).toHaveLength(1);
+    const issues = issuesOf(() => loadScenarioText(text.replace('      - at: [1d]', '      - every: 1h\n        count: 1e12'), 'doses.yaml'));
+    expect(issues[0]).toMatchObject({ path: 'drugs[0].schedule[0].count', message: 'out of range', expected: 'an integer in [1, 100000]' });
+  });
+});
+
+describe('end to end: validate and run agree (exit 2, nothing written)', () => {
+  for (const file of ['agent-1e15-cells.yaml', 'horizon-1e300.yaml']) {
+    it(file, () => {
+      const out = join(tempDir(), 'out');
+      const validate = persim(['validate', input(file)]);
+      const run = persim(['run', input(file), '--out', out], { timeoutMs: 30_000 });
+      expect([validate.status, run.status]).toEqual([2, 2]);
+      expect(run.stderr).toBe(validate.stderr);
+      expect(existsSync(out)).toBe(false);
+    });
+  }
+});
