@@ -4,7 +4,7 @@
 // 0.001/h and exit at 0.005/h. 10^4 sensitive cells, drug on for 200 h, horizon 500 h.
 // Then the sweep section (benchSweep.ts): one sweep on 1 and on 2 worker threads.
 // Then the FOSL1 section (benchFosl1.ts): cell-steps per second of the level update.
-// Then the population-engine section (benchPopulation.ts).
+// Then the population-engine section (benchPopulation.ts), then the loader (benchLoader.ts).
 // Prints figures; asserts nothing.
 import { simulate } from '../src/engine/simulate.js';
 import type { Scenario } from '../src/model/scenario.js';
@@ -13,6 +13,7 @@ import { expectedCounts } from '../src/analysis/meanTrajectory.js';
 import { benchSweep } from './benchSweep.js';
 import { benchFosl1 } from './benchFosl1.js';
 import { benchPopulation } from './benchPopulation.js';
+import { benchLoader } from './benchLoader.js';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 100);
 
@@ -69,3 +70,5 @@ console.log('');
 benchFosl1();
 console.log('');
 benchPopulation(scenario, seconds / RUNS);
+console.log('');
+benchLoader();
