@@ -88,7 +88,7 @@ export async function runScenario(loaded: LoadedScenario, opts: RunOptions = {})
   const sets = overridesOf(loaded, opts);
   const s = sets.length === loaded.set.length ? loaded.scenario : loadScenarioText(loaded.text, loaded.file, sets);
   const arms = loadArms(parseScenarioDocument(loaded.text, loaded.file), sets);
-  const identity = { name: s.name, file: loaded.file, sha256: await sha256Hex(loaded.text), overrides: sets };
+  const identity = { name: s.name, file: loaded.file, sha256: sha256Hex(loaded.text), overrides: sets };
   const variants: RunVariant[] = arms.length > 0 ? arms : [{ name: s.name, slug: null, sets: [], scenario: s }];
   const onProgress = opts.onProgress;
   const runs = await simulateVariants(variants, identity, {
