@@ -1,13 +1,14 @@
 // The library API against the CLI: the same summary.json and timeseries.csv bytes for the
 // same scenario and seed (plain, with arms, under the FOSL1 switch), the same located
-// errors, the same explain text; progress and abort.
+// errors, the same explain text, the same sweep files; progress and abort.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { explain, loadScenario, runScenario, ScenarioError, type RunOptions } from '../../src/api/browser.js';
-import { loadScenarioFile } from '../../src/api/index.js';
+import { loadScenarioFile, runSweep } from '../../src/api/index.js';
 import { MINIMAL } from '../scenario/fixtures.js';
 import { persim, ROOT, tempDir } from '../helpers/cli.js';
+import { scenarioFile } from '../sweep/fixtures.js';
 
 const written = (dir: string, file: string) => readFileSync(join(dir, file), 'utf8');
 const asCliWrites = (x: unknown) => JSON.stringify(x, null, 2) + '\n';
@@ -121,5 +122,23 @@ describe('explain as data', () => {
     expect(lo + hi).toBeCloseTo(a + d, 12);
     expect(lo * hi).toBeCloseTo(a * d - b * c, 12);
     expect(e.peakDrug!.eigenvaluesPerDay[1]).toBeLessThan(hi);
+  });
+});
+
+describe('runSweep', () => {
+  it('writes the files of persim sweep, byte for byte, and returns each point', async () => {
+    const file = scenarioFile();
+    const vary = ['drugs.blocker.potency=0,0.9'];
+    const cliOut = tempDir();
+    const cli = persim(['sweep', file, '--vary', vary[0], '--replicates', '3', '-q', '--workers', '1', '--out', cliOut]);
+    expect(cli.status, cli.stderr).toBe(0);
+    const out = tempDir();
+    let last = { done: 0, total: 0 };
+    const result = await runSweep(loadScenarioFile(file), { out, vary, replicates: 3, workers: 0, onProgress: (p) => (last = p) });
+    expect(result.status).toBe('done');
+    if (result.status !== 'done') return;
+    expect(result.summaries.map((s) => s.replicates)).toEqual([3, 3]);
+    expect(last).toEqual({ done: 6, total: 6 });
+    for (const f of ['sweep.csv', 'runs.csv', 'sweep.json']) expect(written(out, f), f).toBe(written(cliOut, f));
   });
 });
