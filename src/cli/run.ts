@@ -6,7 +6,7 @@
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import { simulateVariants, type RunVariant } from '../api/simulateArms.js';
-import { engineNotice } from '../engine/simulate.js';
+import { chooseEngine, engineNotice } from '../engine/simulate.js';
 import { barcodesNotice, summaryJson } from '../output/summaryJson.js';
 import { chartJsBrowserSource } from '../report/assets.js';
 import { compareArms } from '../report/compareArms.js';
@@ -18,7 +18,7 @@ import { parseScenarioDocument } from '../scenario/load.js';
 import { writeFilesAtomically } from '../io/atomicWrite.js';
 import { UsageError } from '../io/errors.js';
 import { prepareOutDir } from '../io/outDir.js';
-import { startProgress } from '../io/progress.js';
+import { LOG_LINE_EVERY_MS, SILENT_PROGRESS, startProgress } from '../io/progress.js';
 import { collect, loadFromOptions, slug, type ScenarioOptions } from './scenarioInput.js';
 import { armsText, summaryText } from './summaryText.js';
 
@@ -71,14 +71,19 @@ export function registerRun(program: Command): void {
       prepareOutDir(outDir);
       const variants: RunVariant[] = arms.length > 0 ? arms : [{ name: s.name, slug: null, sets: [], scenario: s }];
 
-      const progress = startProgress(arms.length > 0 ? 'arms x replicates' : 'replicates');
+      // On a terminal a bar; in a log a line every 10 s (nothing with --quiet).
+      const progress = opts.quiet ? SILENT_PROGRESS : startProgress(arms.length > 0 ? 'arms x replicates' : 'replicates', { plainEveryMs: LOG_LINE_EVERY_MS, unit: 'replicates' });
+      const noticed = new Set<string>();
+      const notice = (line: string | null) => {
+        if (opts.quiet || line === null || noticed.has(line)) return;
+        noticed.add(line);
+        process.stderr.write(`${line}\n`);
+      };
+      for (const v of variants) notice(engineNotice(v.scenario, chooseEngine(v.scenario)));
       // The library's runScenario simulates with the same function (src/api/simulateArms.ts).
       const runs: ArmRun[] = await simulateVariants(variants, loaded.identity, { onProgress: (done, total) => progress.tick(done, total) });
       progress.finish();
-      if (!opts.quiet) {
-        const notices = runs.flatMap((r) => [engineNotice(r.sim.scenario, r.sim.engine), barcodesNotice(r.sim)]);
-        for (const line of new Set(notices)) if (line !== null) process.stderr.write(`${line}\n`);
-      }
+      for (const r of runs) notice(barcodesNotice(r.sim));
 
       const results = runs.map((r) => r.result);
       const rows = compareArms(results);

@@ -116,6 +116,9 @@ export class PopulationRun {
   private readonly recSd: Float64Array | null;
   private rec = 0;
   private subSteps = 0;
+  /** Compartment sub-steps taken (sub-steps x compartments): what a run costs (autoEngine.ts). */
+  private compartmentSubSteps = 0;
+  private subStepsTaken = 0;
   private readonly onLevelBins: PopulationOptions['onLevelBins'];
   /** Lineage barcodes: the clone compartments, or null. */
   private readonly clones: ClonedCompartments | null;
@@ -171,6 +174,11 @@ export class PopulationRun {
     return this.extinctH !== null || this.step >= this.tl.boundaries.length - 1;
   }
 
+  /** Sub-steps, and sub-steps times compartments, so far: what the run costs (autoEngine.ts). */
+  get work(): { readonly subSteps: number; readonly compartmentSubSteps: number } {
+    return { subSteps: this.subStepsTaken, compartmentSubSteps: this.compartmentSubSteps };
+  }
+
   total(): number {
     let n = 0;
     for (let c = 0; c < this.counts.length; c++) n += this.counts[c];
@@ -192,6 +200,8 @@ export class PopulationRun {
     const t1 = this.tl.boundaries[i + 1];
     const nSub = Math.max(1, Math.ceil((t1 - t0) / this.model.maxSubStep(i, this.counts) - 1e-9));
     const h = (t1 - t0) / nSub;
+    this.subStepsTaken += nSub;
+    this.compartmentSubSteps += nSub * this.model.size;
     for (let k = 0; k < nSub && this.extinctH === null; k++) this.subStep(i, t0 + k * h, h, 0);
     this.t = t1;
     this.step = i + 1;

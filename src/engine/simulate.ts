@@ -10,7 +10,7 @@ import type { Scenario } from '../model/scenario.js';
 import { compileTimeline, type Timeline } from '../model/timeline.js';
 import { streamFor } from '../rng/stream.js';
 import { DEFAULT_MAX_CELLS, runAgentReplicate } from './agent.js';
-import { AUTO_AGENT_LIMIT, peakExpectedBurden } from './autoEngine.js';
+import { AUTO_AGENT_SECONDS, AUTO_SPEEDUP, forecastCost } from './autoEngine.js';
 import type { LevelView } from './fosl1Levels.js';
 import type { ReplicateOutcome } from './outcome.js';
 import { runPopulationReplicate, type LevelBins, type PopulationOptions } from './population.js';
@@ -26,6 +26,7 @@ export interface EngineDecision {
 }
 
 const cells = (n: number) => n.toExponential(2).replace('e+', 'e');
+const seconds = (x: number) => (x < 0.1 ? `${(1000 * x).toPrecision(2)} ms` : `${x.toPrecision(2)} s`);
 
 export function chooseEngine(s: Scenario, maxCells = DEFAULT_MAX_CELLS, tl?: Timeline): EngineDecision {
   const n0 = s.population.initial;
@@ -42,13 +43,15 @@ export function chooseEngine(s: Scenario, maxCells = DEFAULT_MAX_CELLS, tl?: Tim
   if (n0 > maxCells) {
     return { engine: 'population', reason: `auto: population.initial (${cells(n0)} cells) is more than the agent engine holds (${cells(maxCells)})` };
   }
-  // Under the two-state switch both engines step on the same timeline; under the FOSL1 switch
-  // the expected burden comes from a pilot of the population engine and needs none.
-  const peak = peakExpectedBurden(s, tl ?? populationTimeline(s));
-  const limit = Math.min(AUTO_AGENT_LIMIT, maxCells);
-  return peak.cells > limit
-    ? { engine: 'population', reason: `auto: the expected burden peaks at ${cells(peak.cells)} cells (${peak.source}), more than ${cells(limit)}` }
-    : { engine: 'agent', reason: `auto: the expected burden peaks at ${cells(peak.cells)} cells (${peak.source}), at most ${cells(limit)}` };
+  const f = forecastCost(s, populationTimeline(s));
+  const costs = `predicted ${seconds(f.agentSeconds)} a replicate on the agent engine (${f.agentEvents.toExponential(1).replace('e+', 'e')} events${f.agentLevelSteps > 0 ? `, ${f.agentLevelSteps.toExponential(1).replace('e+', 'e')} level steps` : ''}), ${seconds(f.populationSeconds)} on the population engine`;
+  if (f.peakCells > maxCells) {
+    return { engine: 'population', reason: `auto: the expected burden peaks at ${cells(f.peakCells)} cells, more than the agent engine holds (${cells(maxCells)})` };
+  }
+  if (f.agentSeconds > AUTO_AGENT_SECONDS && f.agentSeconds > AUTO_SPEEDUP * f.populationSeconds) {
+    return { engine: 'population', reason: `auto: ${costs}` };
+  }
+  return { engine: 'agent', reason: `auto: ${costs}; the agent engine (exact) unless it takes more than ${AUTO_AGENT_SECONDS} s and ${AUTO_SPEEDUP}x the population engine's` };
 }
 
 /**

@@ -22,6 +22,9 @@ export interface ProgressOptions {
 
 export const SILENT_PROGRESS: Progress = { tick() {}, finish() {} };
 
+/** Without a terminal, runs and sweeps log a progress line this often (unless --quiet). */
+export const LOG_LINE_EVERY_MS = 10_000;
+
 const REDRAW_MS = 200;
 const BAR_WIDTH = 24;
 

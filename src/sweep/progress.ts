@@ -1,6 +1,6 @@
 // Progress of a sweep: the runs (points x replicates) and points done, shown by the one
-// progress display (io/progress.ts); without a terminal a plain line every 30 s.
-import { startProgress, type Progress } from '../io/progress.js';
+// progress display (io/progress.ts); without a terminal a plain line every 10 s.
+import { LOG_LINE_EVERY_MS, startProgress, type Progress } from '../io/progress.js';
 
 export interface SweepProgress {
   start(totalTasks: number, doneTasks: number, totalPoints: number, donePoints: number): void;
@@ -10,7 +10,7 @@ export interface SweepProgress {
 
 export const SILENT: SweepProgress = { start() {}, update() {}, stop() {} };
 
-export const PLAIN_EVERY_MS = 30_000;
+export const PLAIN_EVERY_MS = LOG_LINE_EVERY_MS;
 
 export function sweepProgress(stream: NodeJS.WriteStream = process.stderr, plainEveryMs = PLAIN_EVERY_MS): SweepProgress {
   let shown: Progress | null = null;

@@ -1,12 +1,13 @@
-// engine: auto chooses by the largest expected burden (the analytic mean, or a mean-field
-// pilot under the FOSL1 switch): the agent engine up to 10^6 cells, the population engine
-// above; it says which and why in summary.json (engine, engine_reason) and, when it takes
+// engine: auto chooses by predicted cost (a mean-field pilot of the population engine gives the
+// agent engine's expected events and the population engine's sub-steps): the agent engine
+// unless it is predicted to take more than 2 s a replicate and 4x the population engine; it says which and why in summary.json (engine, engine_reason) and, when it takes
 // the population engine, on stderr. engine: population and engine: agent are obeyed (the
 // agent engine refusing a tumour above its limit).
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { AUTO_AGENT_LIMIT } from '../../src/engine/autoEngine.js';
+import { forecastCost } from '../../src/engine/autoEngine.js';
+import { populationTimeline } from '../../src/engine/populationTimeline.js';
 import { chooseEngine, EngineChoiceError, simulate } from '../../src/engine/simulate.js';
 import { loadScenarioFile } from '../../src/scenario/load.js';
 import { persim, tempDir } from '../helpers/cli.js';
@@ -22,28 +23,33 @@ describe('chooseEngine', () => {
     }
   });
 
-  it('auto takes the population engine when the analytic mean passes 10^6 cells, and says so', () => {
-    // 10^5 cells growing at 0.03/h for 100 h: the mean reaches 2 x 10^6.
+  it('auto takes the population engine when the agent engine is predicted slow and 4x slower, and says why', () => {
+    // 10^5 cells growing at 0.03/h for 100 h: 3.5e6 events of the agent engine (2.4 s), a few ms of the population engine.
     const s = makeScenario({ horizonH: 100, initial: 1e5, bS: 0.04, dS: 0.01, engine: 'auto' });
     const d = chooseEngine(s);
     expect(d.engine).toBe('population');
-    expect(d.reason).toMatch(/^auto: the expected burden peaks at 2\.0\de6 cells \(analytic mean\), more than 1\.00e6$/);
+    expect(d.reason).toMatch(/^auto: predicted 2\.4 s a replicate on the agent engine \(3\.5e6 events\), \d\.?\d* ms on the population engine$/);
+    // Half the horizon: 6.4e5 events, under a second on the agent engine, which is kept.
     const small = chooseEngine({ ...s, time: { ...s.time, horizonH: 50 } });
     expect(small.engine).toBe('agent');
-    expect(small.reason).toMatch(/peaks at 4\.48e5 cells \(analytic mean\), at most 1\.00e6/);
-    expect(AUTO_AGENT_LIMIT).toBe(1e6);
+    expect(small.reason).toMatch(/the agent engine \(exact\) unless it takes more than 2 s and 4x the population engine's$/);
   });
 
-  it('the carrying capacity caps the expected burden', () => {
+  it('the carrying capacity caps the expected burden and the events', () => {
+    // At most capacity x (division + death) x horizon events: 5e5 x 0.05/h x 1000 h.
     const s = makeScenario({ horizonH: 1000, initial: 1e4, bS: 0.04, dS: 0.01, capacity: 5e5, engine: 'auto' });
-    expect(chooseEngine(s).engine).toBe('agent');
+    const capped = forecastCost(s, populationTimeline(s));
+    expect(capped.peakCells).toBeLessThanOrEqual(5e5 * (1 + 1e-9));
+    expect(capped.agentEvents).toBeLessThan(5e5 * 0.05 * 1000);
+    // Near capacity for most of the horizon, where divisions balance deaths: 2 x 0.01/h x 5e5 events an hour.
+    expect(capped.agentEvents).toBeGreaterThan(0.5 * 2 * 0.01 * 5e5 * 700);
   });
 
-  it('under the FOSL1 switch a mean-field pilot of the population engine gives the expected burden', () => {
+  it('under the FOSL1 switch the level steps of every cell count for the agent engine', () => {
     const s = makeScenario({ horizonH: 400, initial: 1e4, bS: Math.LN2 / 40, dS: 0.002, fosl1: {}, engine: 'auto' });
     const d = chooseEngine(s);
     expect(d.engine).toBe('population');
-    expect(d.reason).toContain('mean-field pilot of the population engine');
+    expect(d.reason).toMatch(/events, \d\.\de\d+ level steps\)/);
     expect(chooseEngine({ ...s, time: { ...s.time, horizonH: 100 } }).engine).toBe('agent');
   });
 
