@@ -6,7 +6,7 @@ import { chartJsBrowserSource } from '../report/assets.js';
 import { OutputFolderError, readOutputFolder } from '../report/fromOutDir.js';
 import { REPORT_FILE, reportHtml } from '../report/html.js';
 import { reportInput } from '../report/reportInput.js';
-import { writeFilesAtomically } from '../io/atomicWrite.js';
+import { addToManifest } from '../io/runFolder.js';
 import { UsageError } from '../io/errors.js';
 
 export function registerReport(program: Command): void {
@@ -30,7 +30,7 @@ export function registerReport(program: Command): void {
         throw err;
       }
       const input = await reportInput(folder.identity, folder.scenarioText, folder.hasArms, folder.arms);
-      writeFilesAtomically(dir, { [REPORT_FILE]: reportHtml(input, chartJsBrowserSource()) });
+      addToManifest(dir, { [REPORT_FILE]: reportHtml(input, chartJsBrowserSource()) });
       if (!opts.quiet) process.stdout.write(`wrote ${join(dir, REPORT_FILE)}\n`);
     });
 }

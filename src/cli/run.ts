@@ -15,7 +15,7 @@ import { armsRunFiles, singleRunFiles, type ArmRun, type FileMap } from '../repo
 import { reportInput } from '../report/reportInput.js';
 import { loadArms } from '../scenario/arms.js';
 import { parseScenarioDocument } from '../scenario/load.js';
-import { writeFilesAtomically } from '../io/atomicWrite.js';
+import { writeRunFolder } from '../io/runFolder.js';
 import { UsageError } from '../io/errors.js';
 import { prepareOutDir } from '../io/outDir.js';
 import { LOG_LINE_EVERY_MS, SILENT_PROGRESS, startProgress } from '../io/progress.js';
@@ -102,7 +102,8 @@ export function registerRun(program: Command): void {
         const input = await reportInput(loaded.identity, loaded.text, arms.length > 0, results);
         files[REPORT_FILE] = reportHtml(input, chartJsBrowserSource());
       }
-      const written = writeFilesAtomically(outDir, files);
+      // A run owns its folder: files of an earlier run that this one did not write are removed (io/runFolder.ts).
+      const written = writeRunFolder(outDir, files);
       if (!opts.quiet) process.stdout.write(stdout(written));
     });
 }

@@ -69,7 +69,12 @@ export function readOutputFolder(dir: string): OutputFolder {
   const scenarioText = readText(scenarioPath);
   const sha = createHash('sha256').update(scenarioText).digest('hex');
   if (sha !== identity.sha256) {
-    throw new OutputFolderError(`${scenarioPath} is not the scenario that was run (its sha256 differs from the one recorded); run it again`);
+    const recorded = hasArms ? armsPath : join(dir, 'summary.json');
+    throw new OutputFolderError(
+      `${scenarioPath} is not the scenario recorded in ${recorded} (their sha256 differ): the folder holds files of more than one run, ` +
+        `such as an earlier run into the same --out by a persim older than the manifest (manifest.json) that cleans up. ` +
+        `Run the scenario again into a new folder: persim run ${identity.file} --out <new folder> --report (add the same --set options: ${identity.overrides.length === 0 ? 'none were used' : identity.overrides.join(' ')})`,
+    );
   }
   const arms = armsDoc === null
     ? [loadArm(dir, identity.name, null, scenarioText, scenarioPath)]

@@ -63,6 +63,15 @@ function openJournal(journal: Journal, design: SweepJson, outDir: string, resume
       throw new SweepInputError(`cannot resume: ${outDir} holds a different sweep (${why}); choose another --out, or remove ${where} to start again`);
     }
     if (resume) return finished;
+    if (finished.size > 0 && finished.size >= shardSize(previous)) {
+      // A finished sweep is not discarded silently (issue 14 item 9): say what is there and what to do.
+      throw new SweepInputError(
+        `${outDir} holds a finished run of ${same ? 'this sweep' : 'a different sweep'} (${finished.size} points)` +
+          (same
+            ? `; add --resume to write its outputs again without running anything, or choose another --out (or remove ${where}) to run it again`
+            : `; choose another --out, or remove ${where} to replace it`),
+      );
+    }
     if (finished.size > 0 && finished.size < shardSize(previous)) {
       const what = same ? 'this sweep' : 'a different sweep';
       throw new SweepInputError(

@@ -23,7 +23,7 @@ describe('persim run on a scenario with arms', () => {
 
   it('writes one folder per arm, arms.json, arms.csv, the comparison charts, the scenario and the report', () => {
     expect(readdirSync(out).sort()).toEqual(
-      ['arms.csv', 'arms.json', 'burden-by-arm.png', 'report.html', 'scenario.yaml', 'survival.png', ...ARMS].sort(),
+      ['arms.csv', 'arms.json', 'burden-by-arm.png', 'manifest.json', 'report.html', 'scenario.yaml', 'survival.png', ...ARMS].sort(),
     );
     for (const arm of ARMS) {
       expect(readdirSync(join(out, arm)).sort()).toEqual(['burden.png', 'drugs.png', 'persister-fraction.png', 'summary.json', 'timeseries.csv']);
