@@ -22,7 +22,7 @@ export function registerReport(program: Command): void {
     .option('-q, --quiet', 'print nothing on stdout')
     .addHelpText('after', '\nExamples:\n  persim run scenarios/14-trial-in-silico.yaml && persim report out/14-trial-in-silico\n')
     .action(async (dir: string, opts: { quiet?: boolean }) => {
-      let folder;
+      let folder: ReturnType<typeof readOutputFolder>;
       try {
         folder = readOutputFolder(dir);
       } catch (err) {

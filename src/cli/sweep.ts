@@ -145,7 +145,7 @@ export function registerSweep(program: Command): void {
       const received = { code: 130 };
       const release = onSignals(controller, received);
       const t0 = performance.now();
-      let outcome;
+      let outcome: Awaited<ReturnType<typeof runSweep>>;
       try {
         outcome = await runSweep(plan, {
           outDir, shard, resume: Boolean(opts.resume), workers,

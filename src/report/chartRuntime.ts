@@ -100,6 +100,7 @@ export function chartRuntime(ChartLib: typeof Chart, fontFamily: string): Hydrat
 
   return function hydrate(spec: ChartSpec, opts: HydrateOptions): ChartConfiguration {
     // chart.js option trees are deeply generic: edited here as plain data.
+    // biome-ignore lint/suspicious/noExplicitAny: a JSON copy of a Chart.js config, filled in option by option
     const config: any = JSON.parse(JSON.stringify(spec.config));
     const o = (config.options ??= {});
     o.animation = false;

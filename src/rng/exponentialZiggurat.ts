@@ -10,6 +10,7 @@
 // state and calls `exponentialOutsideCore` for the rest.
 import type { RandomStream } from './stream.js';
 
+// biome-ignore lint/correctness/noPrecisionLoss: the constant as printed in the paper (the same double)
 const R = 7.69711747013104972;
 const V = 3.949659822581572e-3;
 const LAYERS = 256;

@@ -8,7 +8,7 @@ import { drugsChart } from '../../src/report/charts/drugs.js';
 import { exposureBands } from '../../src/report/charts/exposure.js';
 import { persisterFractionChart } from '../../src/report/charts/persisterFraction.js';
 import { armCharts, comparisonCharts } from '../../src/report/charts/registry.js';
-import type { ChartSpec, Point } from '../../src/report/charts/spec.js';
+import type { Point } from '../../src/report/charts/spec.js';
 import { logRange } from '../../src/report/charts/style.js';
 import { formatP, survivalChart } from '../../src/report/charts/survival.js';
 import { compareArms } from '../../src/report/compareArms.js';

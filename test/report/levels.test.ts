@@ -40,6 +40,7 @@ function fosl1Arm(at: number[] = [0, 144, 240]): ArmResult {
   return armFromSimulation('fosl1 arm', null, sim, summary, c.result());
 }
 
+// biome-ignore lint/suspicious/noExplicitAny: chart.js plugin options of every kind, read freely by the test
 const plugins = (spec: ChartSpec): any => spec.config.options?.plugins;
 
 /** Shares rounded as levels.csv writes them (6 significant digits). */

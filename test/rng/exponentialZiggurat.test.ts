@@ -8,6 +8,7 @@ import { streamFor, type RandomStream } from '../../src/rng/stream.js';
 import { xoshiroStream } from '../../src/rng/xoshiro128.js';
 import { binomialQuantile, chiSquare, momentZ } from './stats.js';
 
+// biome-ignore lint/correctness/noPrecisionLoss: the constant as printed in the paper (the same double)
 const R = 7.69711747013104972;
 
 /** Cells of probability 1/100 between the percentiles, then cells beyond R and beyond 10. */

@@ -144,6 +144,6 @@ describe('doses', () => {
 describe('the DESIGN example', () => {
   it('loads with its comments and the doubling time as ln 2 / 40 h', () => {
     const s = loadScenarioText(edit(FULL, 'doubling_time: 40h', 'doubling_time: 40h       # or division_rate'), 'f.yaml');
-    expect(s.phenotypes.sensitive.divisionRate).toBeCloseTo(0.017328679513998632, 15);
+    expect(s.phenotypes.sensitive.divisionRate).toBeCloseTo(0.01732867951399863, 15);
   });
 });

@@ -27,7 +27,7 @@ describe('chart configuration', () => {
   it('one parameter: the metric over x, sorted, between its CI limits; an open upper limit drawn to the horizon', () => {
     const config = sweepChartConfig(oneD);
     expect(config?.type).toBe('line');
-    const [lower, upper, line] = config?.data.datasets as unknown as LineData[];
+    const [lower, upper, line] = config!.data.datasets as unknown as LineData[];
     expect(line.data).toEqual([{ x: 0, y: 100 }, { x: 0.5, y: 200 }, { x: 0.9, y: 300 }]);
     expect(lower.data.map((d) => d.y)).toEqual([90, 180, 280]);
     expect(upper.data.map((d) => d.y)).toEqual([110, 220, 500]);

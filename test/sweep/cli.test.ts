@@ -117,8 +117,14 @@ describe('bad sweep input: exit 2, a clear message, nothing written', () => {
   async function run(args: string[]): Promise<{ code: number; stderr: string; stdout: string }> {
     let stderr = '';
     let stdout = '';
-    const err = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => ((stderr += String(chunk)), true));
-    const out = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => ((stdout += String(chunk)), true));
+    const err = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => {
+      stderr += String(chunk);
+      return true;
+    });
+    const out = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
+      stdout += String(chunk);
+      return true;
+    });
     try {
       return { code: await main(args), stderr, stdout };
     } finally {

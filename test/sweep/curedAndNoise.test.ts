@@ -63,7 +63,7 @@ describe('Monte Carlo noise is marked, not coloured as an effect', () => {
       title: 't', metric: { name: 'median_relapse_h', ...METRIC_INFO.median_relapse_h },
       dimensions: [{ label: 'a', scale: 'lin' }, { label: 'b', scale: 'lin' }], points, grid: true,
     };
-    const sub = (sweepChartConfig(input)?.options?.plugins as { subtitle: { text: string[] } }).subtitle.text;
+    const sub = (sweepChartConfig(input)!.options!.plugins as { subtitle: { text: string[] } }).subtitle.text;
     expect(sub.join('\n')).toMatch(/Outlined cells: 95% interval overlaps that of the highest point/);
     expect(sub.join('\n')).toMatch(/the value and its 95% interval/);
   });

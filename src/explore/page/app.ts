@@ -198,7 +198,7 @@ export class ExplorerApp {
   private setPlaying(playing: boolean): void {
     const s = this.session;
     if (playing && s === null) return;
-    if (playing && s !== null && s.finished) this.rerun('same', false);
+    if (playing && s?.finished) this.rerun('same', false);
     this.playing = playing;
     if (this.session !== null) this.session.clock.playing = playing;
     this.transport.showPlaying(playing);

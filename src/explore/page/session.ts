@@ -71,7 +71,7 @@ export class Session {
   }
 
   get finished(): boolean {
-    return this.engine !== null && this.engine.finished && this.clock.t >= this.engine.t && this.dish.pending === 0;
+    return this.engine?.finished === true && this.clock.t >= this.engine.t && this.dish.pending === 0;
   }
 
   onLiveFrame(frame: LiveFrame, now: number): void {
@@ -94,7 +94,7 @@ export class Session {
       this.waiting = true;
       this.workers.live.postMessage({ kind: 'live-advance', gen: this.gen, untilH: this.clock.wanted() });
     }
-    if (this.clock.playing && this.engine !== null && this.engine.finished && this.clock.t >= this.engine.t) this.clock.playing = false;
+    if (this.clock.playing && this.engine?.finished && this.clock.t >= this.engine.t) this.clock.playing = false;
     this.dish.advanceTo(this.clock.t, now);
     while (this.unplotted.length > 0 && this.unplotted[0].t <= this.clock.t) {
       const f = this.unplotted.shift() as LiveFrame;
