@@ -28,7 +28,7 @@ export interface EngineDecision {
 const cells = (n: number) => n.toExponential(2).replace('e+', 'e');
 const seconds = (x: number) => (x < 0.1 ? `${(1000 * x).toPrecision(2)} ms` : `${x.toPrecision(2)} s`);
 
-export function chooseEngine(s: Scenario, maxCells = DEFAULT_MAX_CELLS, tl?: Timeline): EngineDecision {
+export function chooseEngine(s: Scenario, maxCells = DEFAULT_MAX_CELLS): EngineDecision {
   const n0 = s.population.initial;
   if (s.engine === 'population') return { engine: 'population', reason: 'engine: population was requested' };
   if (s.engine === 'agent') {
@@ -99,7 +99,7 @@ export function runReplicate(
   let which = engine;
   if (which === undefined) {
     let d = decisions.get(s);
-    if (d === undefined) decisions.set(s, (d = chooseEngine(s, maxCells, tl)));
+    if (d === undefined) decisions.set(s, (d = chooseEngine(s, maxCells)));
     which = d.engine;
   }
   if (which === 'population') {

@@ -16,6 +16,7 @@ const SCENARIO = join(ROOT, 'test/regression/separated-arms.yaml');
 describe('the hazard ratio says why it is missing, and what to read instead', () => {
   const out = join(tempDir('persim-separated-'), 'out');
   let stdout = '';
+  // biome-ignore lint/suspicious/noExplicitAny: arms.json read as parsed JSON; the test checks its fields one by one
   let arms: Record<string, any>[] = [];
 
   beforeAll(() => {
