@@ -11,6 +11,7 @@
 //   Analysis, cor. 5.6.14). For a non-negative matrix (the one-period propagator of Floquet
 //   theory) the squares involve no cancellation; the log of each norm is divided by 2^k, so
 //   the rounding of late squarings does not reach the result.
+import { multiply } from './denseMatrix.js';
 
 /** [a11, a12, a21, a22] -> its two eigenvalues, ascending; requires a12 a21 >= 0. */
 export function eigenvalues2x2(a11: number, a12: number, a21: number, a22: number): [number, number] {
@@ -63,7 +64,7 @@ export function spectralRadius(M: readonly (readonly number[])[]): number {
     // X = M^(2^k) / e^{c_k}, logRho = sum over earlier scales; rescale, then square.
     for (let q = 0; q < X.length; q++) X[q] /= big;
     logRho += weight * Math.log(big);
-    X = square(X, n);
+    X = multiply(X, X, n);
     weight /= 2;
     big = maxAbs(X);
     if (big === 0) return 0; // nilpotent
@@ -75,16 +76,4 @@ function maxAbs(X: Float64Array): number {
   let m = 0;
   for (const x of X) m = Math.max(m, Math.abs(x));
   return m;
-}
-
-function square(X: Float64Array, n: number): Float64Array {
-  const Y = new Float64Array(n * n);
-  for (let i = 0; i < n; i++) {
-    for (let k = 0; k < n; k++) {
-      const a = X[i * n + k];
-      if (a === 0) continue;
-      for (let j = 0; j < n; j++) Y[i * n + j] += a * X[k * n + j];
-    }
-  }
-  return Y;
 }

@@ -3,6 +3,7 @@
 // (Moler & Van Loan 2003, SIAM Rev 45:3, method 3). The series runs on M t / 2^s with
 // ||M t / 2^s|| <= 1/4, where 14 terms leave a relative error below 1e-17; squaring a
 // non-negative matrix adds no cancellation, so the result is accurate to rounding.
+import { identity, multiply } from './denseMatrix.js';
 const TERMS = 14;
 const SCALE_NORM = 0.25;
 
@@ -26,22 +27,4 @@ export function expmMetzler(M: ArrayLike<number>, n: number, t: number): Float64
   }
   for (let k = 0; k < s; k++) result = multiply(result, result, n);
   return result;
-}
-
-function identity(n: number): Float64Array {
-  const I = new Float64Array(n * n);
-  for (let i = 0; i < n; i++) I[i * n + i] = 1;
-  return I;
-}
-
-function multiply(A: Float64Array, B: Float64Array, n: number): Float64Array {
-  const C = new Float64Array(n * n);
-  for (let i = 0; i < n; i++) {
-    for (let k = 0; k < n; k++) {
-      const a = A[i * n + k];
-      if (a === 0) continue;
-      for (let j = 0; j < n; j++) C[i * n + j] += a * B[k * n + j];
-    }
-  }
-  return C;
 }

@@ -7,6 +7,7 @@
 // nor overflow.
 import { spectralRadius } from './eigen.js';
 import { expmMetzler } from './expmMetzler.js';
+import { identity, multiply } from './denseMatrix.js';
 
 export { spectralRadius } from './eigen.js';
 
@@ -55,22 +56,4 @@ export function floquetExponent(phases: readonly FloquetPhase[]): number {
   const { matrix: M, logScale, periodH } = monodromy(phases);
   if (!(periodH > 0)) throw new RangeError('floquetExponent: the period must be positive');
   return (logScale + Math.log(spectralRadius(M))) / periodH;
-}
-
-function identity(n: number): Float64Array {
-  const I = new Float64Array(n * n);
-  for (let i = 0; i < n; i++) I[i * n + i] = 1;
-  return I;
-}
-
-function multiply(A: Float64Array, B: Float64Array, n: number): Float64Array {
-  const C = new Float64Array(n * n);
-  for (let i = 0; i < n; i++) {
-    for (let k = 0; k < n; k++) {
-      const a = A[i * n + k];
-      if (a === 0) continue;
-      for (let j = 0; j < n; j++) C[i * n + j] += a * B[k * n + j];
-    }
-  }
-  return C;
 }
