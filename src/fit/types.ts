@@ -184,3 +184,26 @@ export interface FitResult {
   readonly data: Dataset;
   readonly observables: readonly Observable[];
 }
+
+/**
+ * A scenario's `fit:` block, checked and in engine units (src/fit/block.ts reads it). The
+ * fitted parameters are the scenario paths in file order, then one `observables.<name>.sd`
+ * per observable whose sd has a prior.
+ */
+export interface FitSpec {
+  /** The data CSV as a path usable from the current directory (resolved against the scenario file's folder). */
+  readonly dataFile: string;
+  readonly parameters: readonly FitParameter[];
+  readonly observables: readonly Observable[];
+  /** SMC particles (default DEFAULT_PARTICLES). */
+  readonly particles: number;
+  /** Arm names to predict, in order ('' alone when the scenario has no arms). */
+  readonly predict: readonly string[];
+  /** Posterior draws and stochastic replicates per draw of the prediction. */
+  readonly predictDraws: number;
+  readonly predictReplicates: number;
+}
+
+export const DEFAULT_PARTICLES = 400;
+export const DEFAULT_PREDICT_DRAWS = 200;
+export const DEFAULT_PREDICT_REPLICATES = 5;
