@@ -29,7 +29,7 @@ const common = {
 // Sweeps run their replicates in worker threads, which load dist/sweep-worker.js.
 await build({
   ...common,
-  entryPoints: { cli: 'src/cli/entry.ts', bench: 'scripts/bench.ts', 'sweep-worker': 'src/sweep/workerMain.ts', index: 'src/api/index.ts' },
+  entryPoints: { cli: 'src/cli/entry.ts', bench: 'scripts/bench.ts', 'sweep-worker': 'src/sweep/workerMain.ts', 'fit-worker': 'src/fit/workerMain.ts', index: 'src/api/index.ts' },
   outdir: 'dist',
 });
 

@@ -112,6 +112,11 @@ export function survivalAt(km: KaplanMeier, t: number): number {
   return lo === 0 ? 1 : km.survival[lo - 1];
 }
 
+/** The time by which a fraction p of the curve's events have happened (S reaches 1 - p); null if not reached. */
+export function survivalQuantile(km: KaplanMeier, p: number): number | null {
+  return curveQuantile(km.time, km.survival, p);
+}
+
 /**
  * The time at which a survival-like step curve reaches 1 - p, as R's findq does: on
  * F = 1 - curve, starting from (0, 0), with repeated values and NaN dropped, pick the point

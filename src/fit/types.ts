@@ -126,6 +126,9 @@ export interface PredictiveBand {
 
 /** One posterior-predictive replicate (a posterior draw x a stochastic replicate) of an arm. */
 export interface PredictiveRun {
+  /** false: the burden never fell below the relapse threshold ("no response", not a relapse). */
+  readonly responded: boolean;
+  /** null without relapse, and when it never responded (analysis/relapseEvent.ts). */
   readonly relapse_h: number | null;
   readonly extinct_h: number | null;
   readonly nadir_cells: number;
@@ -140,9 +143,11 @@ export interface ArmPrediction {
   readonly relapse_q95_h: number | null;
   readonly extinction_probability: number;
   readonly nadir_median_cells: number;
+  /** Runs whose burden never fell below the relapse threshold. */
+  readonly no_response_probability: number;
 }
 
-export type FitWarningKind = 'identifiability' | 'not-learned' | 'low-ess' | 'outside-band';
+export type FitWarningKind = 'identifiability' | 'not-learned' | 'low-ess' | 'outside-band' | 'budget' | 'refused-draws';
 
 export interface FitWarning {
   readonly kind: FitWarningKind;
