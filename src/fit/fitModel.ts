@@ -121,7 +121,7 @@ export class FitModel {
     const horizonH = Math.max(...points.map((p) => p.timeH));
     const plan = planSubject(onGrid(s, gridH, horizonH), fitEngine(s));
     const sds = this.sds(theta);
-    let o;
+    let o: ReturnType<typeof runSubject>;
     try {
       o = runSubject(plan, this.init.seed, 'band', index);
     } catch (err) {
