@@ -11,7 +11,7 @@ export const PNG_HEIGHT = 700;
 /** The family name the bundled font is registered under (not a system font's name). */
 export const FONT_FAMILY = 'PersimDejaVuSans';
 
-interface Renderer {
+export interface Renderer {
   hydrate: Hydrate;
   Chart: typeof import('chart.js').Chart;
   createCanvas: typeof import('@napi-rs/canvas').createCanvas;
@@ -27,9 +27,14 @@ async function load(): Promise<Renderer> {
   return { Chart, createCanvas: canvas.createCanvas, hydrate: chartRuntime(Chart, FONT_FAMILY) };
 }
 
-export async function renderPng(spec: ChartSpec): Promise<Uint8Array> {
+/** chart.js with persim's plugins, the native canvas and the registered font, loaded once (the fit's charts draw with it too). */
+export function pngRenderer(): Promise<Renderer> {
   renderer ??= load();
-  const { Chart, createCanvas, hydrate } = await renderer;
+  return renderer;
+}
+
+export async function renderPng(spec: ChartSpec): Promise<Uint8Array> {
+  const { Chart, createCanvas, hydrate } = await pngRenderer();
   const canvas = createCanvas(PNG_WIDTH, PNG_HEIGHT);
   const config = hydrate(spec, { responsive: false, devicePixelRatio: 1, interactive: false });
   // chart.js takes any object with getContext('2d') outside a browser (its BasicPlatform).
