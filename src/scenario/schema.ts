@@ -11,6 +11,7 @@ import { checkClonalAcrossSections } from './clonalChecks.js';
 import { SCHEDULE_BLOCK_LABEL, adaptiveBlock, lineageBlock, mutationBlock, resistantPhenotype } from './clonalSchema.js';
 import { checkSwitchAcrossSections } from './switchChecks.js';
 import { switchModel } from './switchSchema.js';
+import { fitBlock } from './fitSchema.js';
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const always = { when: () => true };
@@ -220,6 +221,7 @@ export const scenarioSchema = z.strictObject({
   relapse: relapse.default({ relative: 1 }),
   sweep: sweepBlock.optional(),
   arms: arms.optional(),
+  fit: fitBlock.optional(),
 }).superRefine(checkSwitchAcrossSections, whenValid).superRefine(checkClonalAcrossSections, whenValid).meta({ title: 'persim scenario, format version 1' });
 
 /** The validated raw scenario: snake_case keys as in the file, units in hours and per hour. */
