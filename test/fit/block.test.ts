@@ -116,6 +116,9 @@ describe('the fit: block', () => {
     ['a non-numeric path', 5, '    engine: { prior: uniform, min: 0, max: 1 }', 5, 5, 'fit.parameters.engine', /not a numeric field|cannot be fitted/],
     ['a predict arm that is not an arm', 12, '  predict: [continuous_28d, nope]', 12, 29, 'fit.predict[1]', /'nope' is not an arm/],
     ['a missing prior value', 5, '    switch.entry_rate: { prior: log-uniform, min: 1e-4/d }', 5, 24, 'fit.parameters.switch.entry_rate', /needs max/],
+    ['a fixed noise sd <= 0', 9, '    volume_mm3: { quantity: total, scale: 1e-6, noise: log-normal, sd: 0 }', 9, 72, 'fit.observables.volume_mm3.sd', /out of range/],
+    ['an sd on count noise', 10, '    persister_count: { quantity: persister, noise: binomial, sd: 0.1 }', 10, 62, 'fit.observables.persister_count.sd', /binomial noise has no sd/],
+    ['a duplicate predicted arm', 12, '  predict: [continuous_28d, continuous_28d]', 12, 29, 'fit.predict[1]', /listed twice/],
     ['a missing noise sd', 9, '    volume_mm3: { quantity: total, noise: log-normal }', 9, 17, 'fit.observables.volume_mm3', /needs sd/],
   ];
   for (const [what, n, replacement, line, column, path, message] of cases) {
