@@ -6,11 +6,13 @@
 //   - an adaptive drug is a square pulse (no half_life) whose only block is the adaptive one,
 //     at most one drug is adaptive, and its first check comes before the horizon.
 import type { z } from 'zod';
+import { persisterFractionOf, type RawPhenotypes, type RawSwitch } from './resolveSwitch.js';
 
 interface Checked {
   readonly time: { readonly horizon: number };
-  readonly population: { readonly persister_fraction: number; readonly resistant_fraction: number };
-  readonly phenotypes: { readonly resistant?: unknown };
+  readonly population: { readonly persister_fraction: number | 'stationary'; readonly resistant_fraction: number };
+  readonly phenotypes: RawPhenotypes & { readonly resistant?: unknown };
+  readonly switch: RawSwitch;
   readonly mutation?: { readonly rate: number; readonly persister_factor: number };
   readonly lineage?: { readonly barcodes: boolean; readonly sample_at: readonly number[] };
   readonly drugs: readonly { readonly half_life?: number; readonly schedule: readonly object[] }[];
@@ -31,8 +33,8 @@ export function checkClonalAcrossSections(v: Checked, ctx: z.RefinementCtx): voi
   const rf = v.population.resistant_fraction;
   if (rf > 0 && !resistant) {
     issue(['population', 'resistant_fraction'], 'resistant cells need a resistant phenotype', 'phenotypes.resistant (or resistant_fraction 0)');
-  } else if (rf + v.population.persister_fraction > 1) {
-    const pf = v.population.persister_fraction;
+  } else if (rf + persisterFractionOf(v.population.persister_fraction, v.switch, v.phenotypes) > 1) {
+    const pf = persisterFractionOf(v.population.persister_fraction, v.switch, v.phenotypes);
     ctx.addIssue({
       code: 'custom', path: ['population', 'resistant_fraction'],
       message: `persister_fraction ${num(pf)} + resistant_fraction ${num(rf)} is ${num(rf + pf)}, more than all the cells`,

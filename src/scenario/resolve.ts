@@ -4,7 +4,7 @@
 // clonal sections (resistant phenotype, mutation, lineage, an adaptive block) appear in the
 // Scenario only when the file has them.
 import type { AdaptiveRule, Dose, Drug, PersisterRates, PhenotypeRates, ResistantRates, Scenario } from '../model/scenario.js';
-import { resolveSwitch } from './resolveSwitch.js';
+import { persisterFractionOf, resolveSwitch } from './resolveSwitch.js';
 import type { RawScenario } from './schema.js';
 
 type RawPhenotype = RawScenario['phenotypes']['sensitive'];
@@ -86,7 +86,7 @@ export function resolveScenario(raw: RawScenario): Scenario {
     },
     population: {
       initial: raw.population.initial,
-      persisterFraction: raw.population.persister_fraction,
+      persisterFraction: persisterFractionOf(raw.population.persister_fraction, raw.switch, raw.phenotypes),
       ...(resistant !== undefined ? { resistantFraction: raw.population.resistant_fraction } : {}),
       capacity: raw.population.capacity ?? null,
     },

@@ -4,6 +4,7 @@
 // division rate, as `doubling_time` defines it). A FOSL1 switch with level_histogram_at
 // carries the times, sorted, as levelHistogramAtH (read by analysis/levelHistogram.ts).
 import type { Fosl1Switch, SwitchModel } from '../model/scenario.js';
+import { stationaryPersisterFraction, twoTypeMatrix } from '../analysis/twoType.js';
 import { entryRateForFraction, exitRateForHalfLife, type NetGrowth } from '../model/twoStateTargets.js';
 import type { Span } from './units.js';
 
@@ -109,4 +110,23 @@ export function resolveSwitch(sw: RawSwitch, ph: RawPhenotypes): SwitchModel {
     exitRateOnDrug: sw.exit_rate_on_drug ?? null,
     ...targets,
   };
+}
+
+/**
+ * `population.persister_fraction: stationary`: the persister share of the dominant
+ * eigenvector of the drug-free mean matrix [[gS - a, b], [a, gP - b]] (net growth g, entry a,
+ * exit b; analysis/twoType.ts), i.e. the composition a drug-free tumour settles into. NaN for
+ * the FOSL1 switch (its initial cells follow switch.initial_level) and when it is undefined
+ * (no switching and equal growth).
+ */
+export function stationaryFractionOf(sw: RawSwitch, ph: RawPhenotypes): number {
+  const resolved = resolveSwitch(sw, ph);
+  if (resolved.model !== 'two-state') return Number.NaN;
+  const g = netGrowthOf(ph);
+  return stationaryPersisterFraction(twoTypeMatrix(g.sensitive, g.persister, resolved.entryRate, resolved.exitRate));
+}
+
+/** population.persister_fraction as a number (a stationary one computed). */
+export function persisterFractionOf(pf: number | 'stationary', sw: RawSwitch, ph: RawPhenotypes): number {
+  return pf === 'stationary' ? stationaryFractionOf(sw, ph) : pf;
 }

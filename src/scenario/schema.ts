@@ -11,6 +11,7 @@ import { checkClonalAcrossSections } from './clonalChecks.js';
 import { SCHEDULE_BLOCK_LABEL, adaptiveBlock, lineageBlock, mutationBlock, resistantPhenotype } from './clonalSchema.js';
 import { checkSwitchAcrossSections } from './switchChecks.js';
 import { switchModel } from './switchSchema.js';
+import { fitBlock } from './fitSchema.js';
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const always = { when: () => true };
@@ -41,7 +42,11 @@ const time = z.strictObject({
 
 const population = z.strictObject({
   initial: count({ min: 1, exclusive: false, integer: true }, 'Cells at t = 0 (an integer; 1e5 is accepted).'),
-  persister_fraction: number({ min: 0, exclusive: false, max: 1 }, 'Fraction of the initial cells that start as persisters, in [0, 1]; default 0.').default(0),
+  persister_fraction: labelled(
+    z.union([number({ min: 0, exclusive: false, max: 1 }, 'Fraction of the initial cells that start as persisters, in [0, 1].'), z.literal('stationary')])
+      .describe('Fraction of the initial cells that start as persisters, in [0, 1], or stationary: the drug-free stationary fraction of the two-state switch (recomputed after --set and for every draw of a fit); default 0.'),
+    'a number in [0, 1] or stationary',
+  ).default(0),
   resistant_fraction: number({ min: 0, exclusive: false, max: 1 }, 'Fraction of the initial cells that start resistant, in [0, 1] (needs phenotypes.resistant); default 0.').default(0),
   capacity: count(POSITIVE, 'Logistic carrying capacity in cells (division x (1 - N/capacity)); omit for unbounded growth.').optional(),
 }).describe('The initial tumour.');
@@ -220,6 +225,7 @@ export const scenarioSchema = z.strictObject({
   relapse: relapse.default({ relative: 1 }),
   sweep: sweepBlock.optional(),
   arms: arms.optional(),
+  fit: fitBlock.optional(),
 }).superRefine(checkSwitchAcrossSections, whenValid).superRefine(checkClonalAcrossSections, whenValid).meta({ title: 'persim scenario, format version 1' });
 
 /** The validated raw scenario: snake_case keys as in the file, units in hours and per hour. */

@@ -9,26 +9,31 @@
 //     times of level_histogram_at must lie within the horizon.
 import type { z } from 'zod';
 import { entryRateForFraction, exitRateForHalfLife, smallestReachableFraction } from '../model/twoStateTargets.js';
-import { TARGET_TOLERANCE, netGrowthOf, sensitiveDivisionRate, spanHours, type RawPhenotypes } from './resolveSwitch.js';
-import type { Span } from './units.js';
+import { TARGET_TOLERANCE, netGrowthOf, sensitiveDivisionRate, spanHours, stationaryFractionOf, type RawPhenotypes, type RawSwitch } from './resolveSwitch.js';
 
 /** The parts of a validated scenario these checks read. */
 interface Checked {
   readonly time: { readonly dt?: number; readonly horizon: number };
-  readonly population: { readonly persister_fraction: number };
+  readonly population: { readonly persister_fraction: number | 'stationary' };
   readonly drugs: readonly { readonly effect: string; readonly potency: number }[];
   readonly phenotypes: RawPhenotypes;
-  readonly switch:
-    | { readonly model: 'two-state'; readonly stationary_fraction?: number; readonly exit_rate?: number; readonly exit_half_life?: Span }
-    | { readonly model: 'fosl1'; readonly decay: number; readonly level_histogram_at?: readonly number[] };
+  readonly switch: RawSwitch;
 }
 
 const num = (x: number) => String(Number(x.toPrecision(4)));
 
 export function checkSwitchAcrossSections(v: Checked, ctx: z.RefinementCtx): void {
   const sw = v.switch;
+  const pf = v.population.persister_fraction;
   if (sw.model === 'fosl1') {
-    if (v.population.persister_fraction > 0) {
+    if (pf === 'stationary') {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['population', 'persister_fraction'],
+        message: 'persister_fraction: stationary is supported for the two-state switch; with switch model fosl1 the initial persisters follow from the levels (switch.initial_level: stationary draws them from the drug-free stationary distribution); remove persister_fraction',
+        params: { expected: 'no persister_fraction', found: '"stationary"' },
+      });
+    } else if (pf > 0) {
       ctx.addIssue({
         code: 'custom',
         path: ['population', 'persister_fraction'],
@@ -66,6 +71,14 @@ export function checkSwitchAcrossSections(v: Checked, ctx: z.RefinementCtx): voi
       params: { expected: 'a duration such as 15d' },
     });
     return;
+  }
+  if (pf === 'stationary' && !Number.isFinite(stationaryFractionOf(sw, v.phenotypes))) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['population', 'persister_fraction'],
+      message: 'no stationary persister fraction: without switching (entry and exit 0) and with equal growth every share is stationary',
+      params: { expected: 'a number in [0, 1], or a switch entry_rate or exit_rate > 0', found: '"stationary"' },
+    });
   }
   if (sw.stationary_fraction === undefined) return;
   const exit = sw.exit_rate ?? (sw.exit_half_life !== undefined ? exitRateForHalfLife(spanHours(sw.exit_half_life, divisionS)) : 0);

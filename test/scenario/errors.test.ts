@@ -109,7 +109,7 @@ describe('field problems, each at its line and field', () => {
 
   it('a fraction outside [0, 1]', () => {
     expectIssue(load(edit(FULL, 'persister_fraction: 0.003', 'persister_fraction: 1.5')), {
-      path: 'population.persister_fraction', line: 12, column: 23, expected: /^a number in \[0, 1\]$/, found: '1.5',
+      path: 'population.persister_fraction', line: 12, column: 23, expected: /^a number in \[0, 1\] or stationary$/, found: '1.5',
     });
     expectIssue(load(edit(FULL, '    potency: 0.08/h', '    potency: 1.2').replace('effect: kill', 'effect: block-entry')), {
       path: 'drugs[0].potency', line: 31, expected: /^a number in \[0, 1\]$/,
