@@ -5,6 +5,7 @@ import { PERSIM_VERSION } from '../model/version.js';
 import { reportError } from './errors.js';
 import { registerExplain } from './explain.js';
 import { registerExplore } from './explore.js';
+import { registerFit } from './fit.js';
 import { registerMerge } from './merge.js';
 import { registerReport } from './report.js';
 import { registerRun } from './run.js';
@@ -33,6 +34,7 @@ export function buildProgram(): Command {
   registerValidate(program);
   registerExplain(program);
   registerSweep(program);
+  registerFit(program);
   registerMerge(program);
   registerReport(program);
   registerExplore(program);
