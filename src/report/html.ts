@@ -60,7 +60,7 @@ function chartBlock(c: PlacedChart): string {
   return `<figure class="chart"><div class="frame"><canvas id="${c.canvas}" role="img" aria-label="${escapeHtml(c.spec.title)}"></canvas></div></figure>`;
 }
 
-const STYLE = `
+export const STYLE = `
 body{font-family:${BROWSER_FONT};margin:0 auto;max-width:1240px;padding:16px 24px;color:#222;line-height:1.45}
 h1{font-size:1.7em;margin:.3em 0}h2{margin-top:1.6em;border-bottom:1px solid #ccc}
 .meta{color:#555;font-size:.92em}.meta code{font-size:.95em}
