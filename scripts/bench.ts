@@ -4,7 +4,8 @@
 // 0.001/h and exit at 0.005/h. 10^4 sensitive cells, drug on for 200 h, horizon 500 h.
 // Then the sweep section (benchSweep.ts): one sweep on 1 and on 2 worker threads.
 // Then the FOSL1 section (benchFosl1.ts): cell-steps per second of the level update.
-// Then the population-engine section (benchPopulation.ts), then the loader (benchLoader.ts).
+// Then the population-engine section (benchPopulation.ts), the loader (benchLoader.ts), and the
+// 8-mouse fit of lesson 16 with five rates (benchFit.ts).
 // Prints figures; asserts nothing.
 import { simulate } from '../src/engine/simulate.js';
 import type { Scenario } from '../src/model/scenario.js';
@@ -14,6 +15,7 @@ import { benchSweep } from './benchSweep.js';
 import { benchFosl1 } from './benchFosl1.js';
 import { benchPopulation } from './benchPopulation.js';
 import { benchLoader } from './benchLoader.js';
+import { benchFit } from './benchFit.js';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 100);
 
@@ -72,3 +74,5 @@ console.log('');
 benchPopulation(scenario, seconds / RUNS);
 console.log('');
 benchLoader();
+console.log('');
+await benchFit();

@@ -1,0 +1,43 @@
+// Bench section: the wall time of the 8-mouse fit of issue 13 (lesson 16's data: calipers twice
+// a week for 90 days and persister profiles; 1.5e8 cells; population engine) with five fitted
+// rates (lesson 16's three plus the sensitive death rate and the exit rate), 200 particles, on
+// every core, and the subject simulations per second it sustained. Target: under 5 minutes on
+// this 2-core machine. The load average is printed beside it: other work on the cores slows it.
+import { createHash } from 'node:crypto';
+import { availableParallelism, loadavg } from 'node:os';
+import { readFileSync } from 'node:fs';
+import { readFitSpec } from '../src/fit/block.js';
+import { parseDataset } from '../src/fit/data.js';
+import { runFit } from '../src/fit/runFit.js';
+import { loadArms } from '../src/scenario/arms.js';
+import { parseScenarioDocument, resolveWithOverrides } from '../src/scenario/load.js';
+
+const FILE = 'scenarios/16-fit-pdx.yaml';
+const EXTRA = `    phenotypes.sensitive.death_rate:    { prior: log-uniform, min: 0.02/d, max: 1/d }
+    switch.exit_rate:                   { prior: log-uniform, min: 1e-3/h, max: 0.1/h }
+  observables:`;
+
+export async function benchFit(): Promise<void> {
+  const text = readFileSync(FILE, 'utf8').replace(/\n {2}observables:/, `\n${EXTRA}`);
+  const parsed = parseScenarioDocument(text, FILE);
+  const scenario = resolveWithOverrides(parsed);
+  const spec = readFitSpec(parsed);
+  const arms = loadArms(parsed);
+  const dataText = readFileSync(spec.dataFile, 'utf8');
+  const data = parseDataset(spec.dataFile, dataText, spec, arms.map((a) => a.name), scenario.time.horizonH);
+  const workers = availableParallelism();
+  const before = loadavg()[0];
+  const t0 = performance.now();
+  const r = await runFit({
+    scenarioText: text, scenarioFile: FILE, scenarioSha256: createHash('sha256').update(text).digest('hex'), scenario, spec, data,
+    seed: scenario.seed, workers, persimVersion: 'bench', horizonsH: new Map(arms.map((a) => [a.name, a.scenario.time.horizonH])),
+  });
+  const seconds = (performance.now() - t0) / 1000;
+  const sampling = r.json.generations.reduce((s, g) => s + g.seconds, 0);
+  console.log(`persim bench: fit of lesson 16's 8 mice (${spec.parameters.length} rates, ${spec.particles} particles, ${r.json.data.observations} observations, ${workers} workers)`);
+  console.log(`  wall time             ${seconds.toFixed(1)} s   (target < 300 s)`);
+  console.log(`  generations           ${r.json.generations.length}, ${r.json.final.simulations} subject simulations`);
+  console.log(`  simulations per second ${(r.json.final.simulations / sampling).toFixed(0)} (sampling phase)`);
+  console.log(`  load average          ${before.toFixed(2)} before, ${loadavg()[0].toFixed(2)} after, on ${availableParallelism()} cores`);
+  for (const s of r.summary) console.log(`  ${s.parameter.padEnd(36)} median ${s.median.toPrecision(3)} [${s.q05.toPrecision(3)}, ${s.q95.toPrecision(3)}] /h`);
+}
