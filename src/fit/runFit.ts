@@ -16,6 +16,9 @@ import { runSmc, type FreePrior, type SmcState } from './smc.js';
 import { fitEngine, recordGrid } from './subject.js';
 import type { Dataset, FitJson, FitResult, FitSpec, FitWarning, Posterior, PredictiveBand, PredictiveRun } from './types.js';
 
+/** Below this share of distinct particles at the end, the posterior is degenerate (pseudo-marginal sticking). */
+export const DEGENERATE_FRACTION = 0.2;
+
 export const ALGORITHM = 'SMC with adaptive likelihood tempering over simulated (pseudo-marginal) likelihoods, random-walk Metropolis-Hastings moves';
 
 export interface FitProgress {
@@ -103,6 +106,13 @@ export async function runFit(input: FitInput): Promise<FitResult> {
       warnings.push({
         kind: 'outside-band', observations: outside,
         message: `${outside} of ${observed} observations lie outside the 90% posterior-predictive band (about ${Math.round(0.1 * observed)} expected by chance): the model or the noise model does not describe these data well`,
+      });
+    }
+    const distinct = new Set(posterior.values.map((v) => v.join(','))).size;
+    if (distinct < DEGENERATE_FRACTION * spec.particles) {
+      warnings.push({
+        kind: 'degenerate',
+        message: `the posterior holds only ${distinct} distinct particles of ${spec.particles} (the moves were accepted ${((state.records[state.records.length - 1].acceptance_rate ?? 0) * 100).toFixed(0)}% of the time at the end): the simulated likelihood is too noisy for these data, typically near-exact counts of small stochastic tumours; use a noise model that admits the measurement error (log-normal sd), fewer time points per subject, or more particles`,
       });
     }
     if (state.stoppedBy === 'budget') {

@@ -147,7 +147,7 @@ export interface ArmPrediction {
   readonly no_response_probability: number;
 }
 
-export type FitWarningKind = 'identifiability' | 'not-learned' | 'low-ess' | 'outside-band' | 'budget' | 'refused-draws';
+export type FitWarningKind = 'identifiability' | 'not-learned' | 'low-ess' | 'outside-band' | 'budget' | 'degenerate';
 
 export interface FitWarning {
   readonly kind: FitWarningKind;
