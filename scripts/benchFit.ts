@@ -3,14 +3,10 @@
 // rates (lesson 16's three plus the sensitive death rate and the exit rate), 200 particles, on
 // every core, and the subject simulations per second it sustained. Target: under 5 minutes on
 // this 2-core machine. The load average is printed beside it: other work on the cores slows it.
-import { createHash } from 'node:crypto';
 import { availableParallelism, loadavg } from 'node:os';
 import { readFileSync } from 'node:fs';
-import { readFitSpec } from '../src/fit/block.js';
-import { parseDataset } from '../src/fit/data.js';
+import { prepareData, prepareFit } from '../src/fit/prepareFit.js';
 import { runFit } from '../src/fit/runFit.js';
-import { loadArms } from '../src/scenario/arms.js';
-import { parseScenarioDocument, resolveWithOverrides } from '../src/scenario/load.js';
 
 const FILE = 'scenarios/16-fit-pdx.yaml';
 const EXTRA = `    phenotypes.sensitive.death_rate:    { prior: log-uniform, min: 0.02/d, max: 1/d }
@@ -19,18 +15,14 @@ const EXTRA = `    phenotypes.sensitive.death_rate:    { prior: log-uniform, min
 
 export async function benchFit(): Promise<void> {
   const text = readFileSync(FILE, 'utf8').replace(/\n {2}observables:/, `\n${EXTRA}`);
-  const parsed = parseScenarioDocument(text, FILE);
-  const scenario = resolveWithOverrides(parsed);
-  const spec = readFitSpec(parsed);
-  const arms = loadArms(parsed);
-  const dataText = readFileSync(spec.dataFile, 'utf8');
-  const data = parseDataset(spec.dataFile, dataText, spec, arms.map((a) => a.name), scenario.time.horizonH);
+  const prepared = prepareFit(text, FILE);
+  const { spec, scenario } = prepared;
+  const data = prepareData(prepared, spec.dataFile, readFileSync(spec.dataFile, 'utf8'));
   const workers = availableParallelism();
   const before = loadavg()[0];
   const t0 = performance.now();
   const r = await runFit({
-    scenarioText: text, scenarioFile: FILE, scenarioSha256: createHash('sha256').update(text).digest('hex'), scenario, spec, data,
-    seed: scenario.seed, workers, persimVersion: 'bench', horizonsH: new Map(arms.map((a) => [a.name, a.scenario.time.horizonH])),
+    ...prepared, data, seed: scenario.seed, workers, persimVersion: 'bench',
   });
   const seconds = (performance.now() - t0) / 1000;
   const sampling = r.json.generations.reduce((s, g) => s + g.seconds, 0);

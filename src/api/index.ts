@@ -1,11 +1,13 @@
 // persim's library entry for Node: everything of the browser entry, plus what needs Node
-// (reading scenario files, sweeps in worker threads). The same code the CLI runs; importing
+// (reading scenario files, sweeps and fits in worker threads). The same code the CLI runs; importing
 // it has no side effects.
 import { loadScenarioFile as loadFile } from '../scenario/load.js';
 import type { LoadedScenario, LoadOptions } from './load.js';
 
 export * from './browser.js';
 export { runSweep, type SweepOptions, type SweepResult } from './sweep.js';
+export { fit, type FitOptions } from './fit.js';
+export type { FitResult, FitJson, ParameterSummary, ArmPrediction, FitWarning } from '../fit/types.js';
 export type { PointSummary } from '../sweep/metrics.js';
 export type { SweepPlan } from '../sweep/plan.js';
 

@@ -3,7 +3,6 @@
 // only parses options, reports progress and exits; src/fit/ does the work. After each
 // generation the sampler's state is written to fit-state.json, so Ctrl-C (or a cluster's
 // SIGTERM) keeps it and --resume continues after the last finished generation.
-import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
@@ -12,16 +11,13 @@ import { UsageError } from '../io/errors.js';
 import { prepareOutDir } from '../io/outDir.js';
 import { formatSeconds, startProgress, type Progress } from '../io/progress.js';
 import { PERSIM_VERSION } from '../model/version.js';
-import { readFitSpec } from '../fit/block.js';
 import { loadFitCharts } from '../fit/charts/index.js';
-import { parseDataset } from '../fit/data.js';
+import { prepareData, prepareFit } from '../fit/prepareFit.js';
 import { readFitState, writeFitOutputs, writeFitState, type FitIdentity } from '../fit/outputs.js';
 import { FitStoppedError } from '../fit/pool.js';
 import { runFit, type FitProgress } from '../fit/runFit.js';
 import type { SmcState } from '../fit/smc.js';
 import type { FitResult } from '../fit/types.js';
-import { loadArms } from '../scenario/arms.js';
-import { parseScenarioDocument, resolveWithOverrides } from '../scenario/load.js';
 import { slug } from './scenarioInput.js';
 import { SweepInterrupted } from './sweep.js';
 
@@ -90,8 +86,6 @@ export function defaultWorkers(env: NodeJS.ProcessEnv = process.env): number {
   const slurm = Number(env.SLURM_CPUS_PER_TASK);
   return Number.isInteger(slurm) && slurm >= 1 ? slurm : availableParallelism();
 }
-
-const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
 function readData(path: string): string {
   try {
@@ -187,18 +181,12 @@ export function registerFit(program: Command): void {
       } catch (err) {
         throw new UsageError(`cannot read ${file} (${(err as NodeJS.ErrnoException).code ?? String(err)})`);
       }
-      const parsed = parseScenarioDocument(scenarioText, file);
-      const scenario = resolveWithOverrides(parsed, sets);
-      let spec = readFitSpec(parsed, sets);
-      if (opts.particles !== undefined) spec = { ...spec, particles: positiveInteger(opts.particles, '--particles') };
-      const arms = loadArms(parsed, sets);
-      const horizonsH = new Map(arms.map((a) => [a.name, a.scenario.time.horizonH]));
+      const particles = opts.particles === undefined ? undefined : positiveInteger(opts.particles, '--particles');
+      const prepared = prepareFit(scenarioText, file, sets, particles);
+      const { scenario, spec, scenarioSha256, horizonsH } = prepared;
       const dataFile = opts.data ?? spec.dataFile;
-      const dataText = readData(dataFile);
-      const horizonH = Math.max(scenario.time.horizonH, ...horizonsH.values());
-      const data = parseDataset(dataFile, dataText, spec, arms.map((a) => a.name), horizonH);
+      const data = prepareData(prepared, dataFile, readData(dataFile));
       const outDir = opts.out ?? join('out', `${slug(scenario.name)}-fit`);
-      const scenarioSha256 = sha256(scenarioText);
       const identity: FitIdentity = {
         scenario_sha256: scenarioSha256, data_sha256: data.sha256, seed: scenario.seed, particles: spec.particles,
         parameters: spec.parameters.map((p) => p.path),

@@ -3,11 +3,9 @@
 // some wells can die out: each true rate lies inside its 90% posterior interval, the median is
 // within half that interval's (log) width of the truth, and the data are no surprise to the
 // posterior predictive. (The 8-mouse PDX recovery of lesson 16 runs in `npm run bench`.)
-import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { readFitSpec } from '../../src/fit/block.js';
-import { parseDataset } from '../../src/fit/data.js';
-import { runFit } from '../../src/fit/runFit.js';
+import { fit } from '../../src/api/index.js';
 import { observationsCsv, synthesize } from '../../src/fit/synthetic.js';
 import { parseScenarioDocument, resolveWithOverrides } from '../../src/scenario/load.js';
 
@@ -38,7 +36,7 @@ describe('recovery of known rates', () => {
   it('wells of 2000 cells: both true rates inside their 90% intervals', async () => {
     const parsed = parseScenarioDocument(TEXT, 'wells.yaml');
     const scenario = resolveWithOverrides(parsed);
-    const spec = { ...readFitSpec(parsed), predictDraws: 20, predictReplicates: 2 };
+    const spec = readFitSpec(parsed);
     const rows = synthesize({
       arms: [{ name: '', scenario, subjects: 4 }],
       observables: spec.observables,
@@ -46,11 +44,9 @@ describe('recovery of known rates', () => {
       seed: 99,
     });
     const csv = observationsCsv(rows);
-    const data = parseDataset('wells.csv', csv, spec, [], scenario.time.horizonH);
-    const r = await runFit({
-      scenarioText: TEXT, scenarioFile: 'wells.yaml', scenarioSha256: createHash('sha256').update(TEXT).digest('hex'),
-      scenario, spec, data, seed: 5, workers: 0, persimVersion: 'test', horizonsH: new Map(),
-    });
+    // Through the library's fit(), the code `persim fit` runs.
+    const r = await fit(TEXT, { file: 'wells.yaml', data: csv, dataFile: 'wells.csv', seed: 5, workers: 0 });
+    expect(r.json.data.observations).toBe(rows.length);
     const truth = [0.8 / 24, 0.01];
     r.summary.forEach((s, j) => {
       expect(s.q05).toBeLessThanOrEqual(truth[j]);
