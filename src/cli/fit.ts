@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import type { Command } from 'commander';
 import { UsageError } from '../io/errors.js';
 import { prepareOutDir } from '../io/outDir.js';
+import { defaultWorkers } from '../io/workers.js';
 import { formatSeconds, startProgress, type Progress } from '../io/progress.js';
 import { PERSIM_VERSION } from '../model/version.js';
 import { loadFitCharts } from '../fit/charts/index.js';
@@ -79,12 +80,6 @@ Examples:
 function positiveInteger(text: string, option: string): number {
   if (!/^\s*\d+\s*$/.test(text) || Number(text) < 1) throw new UsageError(`${option} must be a whole number >= 1, found '${text}'`);
   return Number(text);
-}
-
-/** The default worker count: the cores Slurm gave this task, else the machine's. */
-export function defaultWorkers(env: NodeJS.ProcessEnv = process.env): number {
-  const slurm = Number(env.SLURM_CPUS_PER_TASK);
-  return Number.isInteger(slurm) && slurm >= 1 ? slurm : availableParallelism();
 }
 
 function readData(path: string): string {

@@ -13,6 +13,7 @@ import { runSweep } from '../sweep/runSweep.js';
 import { WHOLE, parseShard, type Shard } from '../sweep/shard.js';
 import { sweepTable } from '../sweep/table.js';
 import { UsageError } from '../io/errors.js';
+import { defaultWorkers } from '../io/workers.js';
 import { collect, slug } from './scenarioInput.js';
 
 interface SweepCliOptions {
@@ -122,14 +123,14 @@ export function registerSweep(program: Command): void {
     .option('--metric <name>', 'the metric the table and the chart show (default median_relapse_h)')
     .option('--set <path=value>', 'override a scenario field at every point (repeatable)', collect)
     .option('--seed <n>', 'random seed; overrides the scenario seed')
-    .option('-w, --workers <n>', `worker threads (default: the number of cores, here ${availableParallelism()})`)
+    .option('-w, --workers <n>', `worker threads (default: SLURM_CPUS_PER_TASK, else the number of cores, here ${availableParallelism()})`)
     .option('--shard <i/n>', 'run only shard i of n (points whose index is i modulo n; i counts from 0), e.g. 0/4')
     .option('--resume', 'continue a sweep interrupted in --out: finished points are kept, not run again')
     .option('-o, --out <dir>', 'output directory (default: out/<scenario-name-slug>-sweep/)')
     .option('-q, --quiet', 'no progress and no table; errors only')
     .addHelpText('after', HELP)
     .action(async (file: string, opts: SweepCliOptions) => {
-      const workers = opts.workers === undefined ? availableParallelism() : positiveInteger(opts.workers, '--workers');
+      const workers = opts.workers === undefined ? defaultWorkers() : positiveInteger(opts.workers, '--workers');
       if (opts.replicates !== undefined) positiveInteger(opts.replicates, '--replicates');
       const shard = opts.shard === undefined ? WHOLE : parseShard(opts.shard);
       const { text } = loadScenarioFile(file, opts.set ?? []);

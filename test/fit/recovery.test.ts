@@ -5,7 +5,7 @@
 // posterior predictive. (The 8-mouse PDX recovery of lesson 16 runs in `npm run bench`.)
 import { describe, expect, it } from 'vitest';
 import { readFitSpec } from '../../src/fit/block.js';
-import { fit } from '../../src/api/index.js';
+import { fit as fitScenario } from '../../src/api/index.js';
 import { observationsCsv, synthesize } from '../../src/fit/synthetic.js';
 import { parseScenarioDocument, resolveWithOverrides } from '../../src/scenario/load.js';
 
@@ -45,7 +45,7 @@ describe('recovery of known rates', () => {
     });
     const csv = observationsCsv(rows);
     // Through the library's fit(), the code `persim fit` runs.
-    const r = await fit(TEXT, { file: 'wells.yaml', data: csv, dataFile: 'wells.csv', seed: 5, workers: 0 });
+    const r = await fitScenario(TEXT, { file: 'wells.yaml', data: csv, dataFile: 'wells.csv', seed: 5, workers: 0 });
     expect(r.json.data.observations).toBe(rows.length);
     const truth = [0.8 / 24, 0.01];
     r.summary.forEach((s, j) => {
