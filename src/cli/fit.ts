@@ -14,7 +14,7 @@ import { formatSeconds, startProgress, type Progress } from '../io/progress.js';
 import { PERSIM_VERSION } from '../model/version.js';
 import { loadFitCharts } from '../fit/charts/index.js';
 import { prepareData, prepareFit } from '../fit/prepareFit.js';
-import { readFitState, writeFitOutputs, writeFitState, type FitIdentity } from '../fit/outputs.js';
+import { readFitState, roundedJson, writeFitOutputs, writeFitState, type FitIdentity } from '../fit/outputs.js';
 import { FitStoppedError } from '../fit/pool.js';
 import { runFit, type FitProgress } from '../fit/runFit.js';
 import type { SmcState } from '../fit/smc.js';
@@ -227,7 +227,7 @@ export function registerFit(program: Command): void {
       progress.finish();
       if (last === undefined) throw new Error('internal: the fit finished without a generation');
       writeFitOutputs(outDir, result, identity, last, charts);
-      if (opts.format === 'json') process.stdout.write(JSON.stringify(result.json, null, 2) + '\n');
+      if (opts.format === 'json') process.stdout.write(roundedJson(result.json)); // the bytes of fit.json
       else if (!opts.quiet) process.stdout.write(fitText(result, outDir, (performance.now() - t0) / 1000));
     });
 }
