@@ -150,4 +150,5 @@ export const COMPARED_ELSEWHERE: Readonly<Record<string, string>> = {
 /** Shipped lessons that both engines cannot run, and why. */
 export const NOT_COMPARED: Readonly<Record<string, string>> = {
   '13-clinical-scale.yaml': 'relapse at 10^9 cells, beyond the agent engine (5 x 10^7)',
+  '16-fit-pdx.yaml': 'a PDX tumour of 1.5 x 10^8 cells, beyond the agent engine (5 x 10^7)',
 };

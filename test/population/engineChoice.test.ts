@@ -16,10 +16,10 @@ import { makeScenario } from '../helpers/makeScenario.js';
 const SCENARIOS = join(import.meta.dirname, '../../scenarios');
 
 describe('chooseEngine', () => {
-  it('auto keeps the agent engine for every shipped lesson but the clinical-scale one', () => {
+  it('auto keeps the agent engine for every shipped lesson but the clinical-scale and PDX ones', () => {
     for (const file of readdirSync(SCENARIOS).filter((f) => f.endsWith('.yaml'))) {
       const d = chooseEngine(loadScenarioFile(join(SCENARIOS, file)).scenario);
-      expect(d.engine, `${file}: ${d.reason}`).toBe(file.startsWith('13-') ? 'population' : 'agent');
+      expect(d.engine, `${file}: ${d.reason}`).toBe(file.startsWith('13-') || file.startsWith('16-') ? 'population' : 'agent');
     }
   });
 
