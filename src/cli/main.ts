@@ -24,10 +24,12 @@ export function buildProgram(): Command {
     .exitOverride()
     .addHelpText(
       'after',
-      '\nExamples: ' +
-        '  persim run scenarios/01-biphasic-kill.yaml        simulate and write out/<name>/ ' +
-        '  persim explain scenarios/01-biphasic-kill.yaml    what theory expects ' +
-        '  persim validate my-scenario.yaml                  check a file ' +
+      '\nExamples:\n' +
+        '  persim run scenarios/01-biphasic-kill.yaml        simulate and write out/<name>/\n' +
+        '  persim explain scenarios/01-biphasic-kill.yaml    what theory expects\n' +
+        '  persim validate my-scenario.yaml                  check a file\n' +
+        '  persim sweep scenarios/15-entry-blockade-sweep.yaml   a parameter sweep\n' +
+        '  persim fit scenarios/16-fit-pdx.yaml              learn the rates from data, predict relapse\n' +
         '\nExit codes: 0 success, 2 bad input, 1 other failure.',
     );
   registerRun(program);
