@@ -19,6 +19,7 @@ import { FitStoppedError } from '../fit/pool.js';
 import { runFit, type FitProgress } from '../fit/runFit.js';
 import type { SmcState } from '../fit/smc.js';
 import type { FitResult } from '../fit/types.js';
+import { onSignals, positiveInteger, resumeCommand } from './interrupt.js';
 import { slug } from './scenarioInput.js';
 import { SweepInterrupted } from './sweep.js';
 
@@ -76,11 +77,6 @@ Examples:
   persim fit my.yaml --data mice.csv --workers 8
   persim fit scenarios/16-fit-pdx.yaml --resume      (after Ctrl-C)
 `;
-
-function positiveInteger(text: string, option: string): number {
-  if (!/^\s*\d+\s*$/.test(text) || Number(text) < 1) throw new UsageError(`${option} must be a whole number >= 1, found '${text}'`);
-  return Number(text);
-}
 
 function readData(path: string): string {
   try {
@@ -191,14 +187,7 @@ export function registerFit(program: Command): void {
       const charts = await loadFitCharts();
       const controller = new AbortController();
       const received = { code: 130 };
-      const handler = (signal: NodeJS.Signals) => {
-        if (controller.signal.aborted) process.exit(received.code);
-        received.code = signal === 'SIGTERM' ? 143 : 130;
-        process.stderr.write(`\n${signal}: stopping; the last finished generation is kept in ${join(outDir, 'fit-state.json')}\n`);
-        controller.abort();
-      };
-      process.on('SIGINT', handler);
-      process.on('SIGTERM', handler);
+      const release = onSignals(controller, received, `keeping the last finished generation in ${join(outDir, 'fit-state.json')}`);
       const progress = progressReporter(Boolean(opts.quiet));
       const t0 = performance.now();
       let result: FitResult;
@@ -216,13 +205,12 @@ export function registerFit(program: Command): void {
       } catch (err) {
         if (controller.signal.aborted || err instanceof FitStoppedError) {
           progress.finish();
-          process.stderr.write(`interrupted: resume with: persim fit ${process.argv.slice(3).filter((a) => a !== '--resume').join(' ')} --resume\n`);
+          process.stderr.write(`interrupted: resume with: ${resumeCommand()}\n`);
           throw new SweepInterrupted(received.code);
         }
         throw err;
       } finally {
-        process.off('SIGINT', handler);
-        process.off('SIGTERM', handler);
+        release();
       }
       progress.finish();
       if (last === undefined) throw new Error('internal: the fit finished without a generation');

@@ -12,8 +12,8 @@ import { SILENT, sweepProgress } from '../sweep/progress.js';
 import { runSweep } from '../sweep/runSweep.js';
 import { WHOLE, parseShard, type Shard } from '../sweep/shard.js';
 import { sweepTable } from '../sweep/table.js';
-import { UsageError } from '../io/errors.js';
 import { defaultWorkers } from '../io/workers.js';
+import { onSignals, positiveInteger, resumeCommand } from './interrupt.js';
 import { collect, slug } from './scenarioInput.js';
 
 interface SweepCliOptions {
@@ -75,34 +75,9 @@ Examples:
   persim sweep s.yaml --vary switch.exit_rate=0..0.05:lin:11 --resume      (after Ctrl-C)
 `;
 
-function positiveInteger(text: string, option: string): number {
-  if (!/^\s*\d+\s*$/.test(text) || Number(text) < 1) throw new UsageError(`${option} must be a whole number >= 1, found '${text}'`);
-  return Number(text);
-}
-
-function shellQuote(arg: string): string {
-  return /^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replaceAll("'", `'\\''`)}'`;
-}
-
 function defaultOut(plan: SweepPlan, shard: Shard): string {
   const base = `${slug(plan.identity.name)}-sweep`;
   return join('out', shard.count === 1 ? base : `${base}-shard-${shard.index}-of-${shard.count}`);
-}
-
-/** SIGINT/SIGTERM abort the sweep (a second SIGINT exits at once); returns the cleanup. */
-function onSignals(controller: AbortController, received: { code: number }): () => void {
-  const handler = (signal: NodeJS.Signals) => {
-    if (controller.signal.aborted) process.exit(received.code);
-    received.code = signal === 'SIGTERM' ? 143 : 130;
-    process.stderr.write(`\n${signal === 'SIGTERM' ? 'SIGTERM' : 'Ctrl-C'}: stopping the workers, keeping the finished points...\n`);
-    controller.abort();
-  };
-  process.on('SIGINT', handler);
-  process.on('SIGTERM', handler);
-  return () => {
-    process.off('SIGINT', handler);
-    process.off('SIGTERM', handler);
-  };
 }
 
 export function registerSweep(program: Command): void {
@@ -144,7 +119,7 @@ export function registerSweep(program: Command): void {
       };
       const controller = new AbortController();
       const received = { code: 130 };
-      const release = onSignals(controller, received);
+      const release = onSignals(controller, received, 'keeping the finished points');
       const t0 = performance.now();
       let outcome: Awaited<ReturnType<typeof runSweep>>;
       try {
@@ -159,11 +134,9 @@ export function registerSweep(program: Command): void {
         release();
       }
       if (outcome.status === 'stopped') {
-        const argv = process.argv.slice(2).map(shellQuote);
-        if (!argv.includes('--resume')) argv.push('--resume');
         process.stderr.write(
           `interrupted: ${outcome.done} of ${outcome.total} points finished, kept in ${join(outDir, 'points')}\n` +
-            `resume with: persim ${argv.join(' ')}\n`,
+            `resume with: ${resumeCommand()}\n`,
         );
         throw new SweepInterrupted(received.code);
       }

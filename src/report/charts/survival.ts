@@ -3,7 +3,7 @@
 // arm's median relapse time and, against the first arm, the hazard ratio and the log-rank
 // p-value. Replicates that never responded are not on the curves (relapseEvent.ts); the legend
 // counts them.
-import { kaplanMeier } from '../../analysis/kaplanMeier.js';
+import { kaplanMeier, type KaplanMeier } from '../../analysis/kaplanMeier.js';
 import type { ArmResult } from '../armResult.js';
 import type { ArmComparison } from '../compareArms.js';
 import type { ChartSpec, Point } from './spec.js';
@@ -29,38 +29,35 @@ function legendLabel(row: ArmComparison, reference: string, first: boolean, alon
   return `${row.name}: ${median}${responders}; ${hr}, ${p} vs ${reference}`;
 }
 
-export function survivalChart(arms: readonly ArmResult[], rows: readonly ArmComparison[]): ChartSpec {
-  const horizonH = Math.max(...arms.map((a) => a.scenario.time.horizonH));
-  const datasets = arms.flatMap((arm, i) => {
-    const km = kaplanMeier(arm.relapse);
-    const rgb = cycle(ARM_COLORS, i);
-    const curve: Point[] = [];
-    if (arm.relapse.length > 0) {
-      curve.push({ x: 0, y: 1 });
-      km.time.forEach((t, j) => curve.push({ x: days(t), y: km.survival[j] }));
-      curve.push({ x: days(arm.scenario.time.horizonH), y: curve[curve.length - 1].y });
-    }
-    const ticks: Point[] = Array.from(km.censorTimes, (t, j) => ({ x: days(t), y: km.censorSurvival[j] }));
-    return [
-      { label: legendLabel(rows[i], rows[0].name, i === 0, arms.length === 1), data: curve, stepped: 'before' as const, borderColor: rgba(rgb), backgroundColor: rgba(rgb), borderWidth: 2.5, pointRadius: 0, fill: false as const },
-      { label: `${arm.name}: censored`, data: ticks, showLine: false, clip: false as const, pointStyle: 'line' as const, rotation: 90, pointRadius: 7, borderWidth: 2, borderColor: rgba(rgb), backgroundColor: rgba(rgb), fill: false as const },
-    ];
-  });
-  const n = arms[0].summary.replicates;
+/** A Kaplan-Meier step curve (from 1 at time 0 to the horizon; none when `drawn` is false) and its censoring ticks, in arm colour i. */
+export function kmDatasets(km: KaplanMeier, drawn: boolean, horizonH: number, i: number, label: string, name: string) {
+  const rgb = cycle(ARM_COLORS, i);
+  const curve: Point[] = [];
+  if (drawn) {
+    curve.push({ x: 0, y: 1 });
+    km.time.forEach((t, j) => curve.push({ x: days(t), y: km.survival[j] }));
+    curve.push({ x: days(horizonH), y: curve[curve.length - 1].y });
+  }
+  const ticks: Point[] = Array.from(km.censorTimes, (t, j) => ({ x: days(t), y: km.censorSurvival[j] }));
+  return [
+    { label, data: curve, stepped: 'before' as const, borderColor: rgba(rgb), backgroundColor: rgba(rgb), borderWidth: 2.5, pointRadius: 0, fill: false as const },
+    { label: `${name}: censored`, data: ticks, showLine: false, clip: false as const, pointStyle: 'line' as const, rotation: 90, pointRadius: 7, borderWidth: 2, borderColor: rgba(rgb), backgroundColor: rgba(rgb), fill: false as const },
+  ];
+}
+
+/** The survival chart's spec around its datasets (pairs of curve and ticks; the ticks stay out of the legend). */
+export function survivalSpec(id: string, heading: string, subtitle: string, yText: string, horizonH: number, datasets: ReturnType<typeof kmDatasets>): ChartSpec {
   return {
-    id: 'survival',
-    title: 'Relapse-free survival',
+    id,
+    title: heading,
     config: {
       type: 'line',
       data: { datasets },
       options: {
-        plugins: {
-          ...title('Relapse-free survival', `Kaplan-Meier over ${n} replicate${n === 1 ? '' : 's'}${arms.length > 1 ? ' per arm' : ''}; ticks: censored (no relapse by the horizon, extinct included); replicates that never responded are left out${arms.length > 1 ? '; HR: Cox hazard ratio' : ''}`),
-          legend: { position: 'bottom' },
-        },
+        plugins: { ...title(heading, subtitle), legend: { position: 'bottom' } },
         scales: {
           x: timeAxis(horizonH),
-          y: { type: 'linear', min: 0, max: 1, title: { display: true, text: 'Relapse-free (fraction of replicates)' } },
+          y: { type: 'linear', min: 0, max: 1, title: { display: true, text: yText } },
         },
       },
     },
@@ -68,4 +65,13 @@ export function survivalChart(arms: readonly ArmResult[], rows: readonly ArmComp
     legendHidden: datasets.map((_, j) => j).filter((j) => j % 2 === 1),
     bands: [],
   };
+}
+
+export function survivalChart(arms: readonly ArmResult[], rows: readonly ArmComparison[]): ChartSpec {
+  const horizonH = Math.max(...arms.map((a) => a.scenario.time.horizonH));
+  const datasets = arms.flatMap((arm, i) =>
+    kmDatasets(kaplanMeier(arm.relapse), arm.relapse.length > 0, arm.scenario.time.horizonH, i, legendLabel(rows[i], rows[0].name, i === 0, arms.length === 1), arm.name));
+  const n = arms[0].summary.replicates;
+  const subtitle = `Kaplan-Meier over ${n} replicate${n === 1 ? '' : 's'}${arms.length > 1 ? ' per arm' : ''}; ticks: censored (no relapse by the horizon, extinct included); replicates that never responded are left out${arms.length > 1 ? '; HR: Cox hazard ratio' : ''}`;
+  return survivalSpec('survival', 'Relapse-free survival', subtitle, 'Relapse-free (fraction of replicates)', horizonH, datasets);
 }
