@@ -114,8 +114,12 @@ export class FitModel {
     }
   }
 
-  /** Observed values of one posterior-predictive subject of an arm at the band's points (NaN where none can be observed). */
-  bandValues(theta: readonly number[], arm: string, index: number, points: readonly BandPoint[], gridH: number): number[] {
+  /**
+   * Observed values of one simulated subject of an arm at the given points (NaN where none
+   * can be observed), from the streams (seed, index, `<name>`) and (seed, index, `<name>/noise`):
+   * a posterior-predictive band's subject, or a calibration check's synthetic one.
+   */
+  bandValues(theta: readonly number[], arm: string, index: number, points: readonly BandPoint[], gridH: number, name = 'band'): number[] {
     const s = this.scenario(theta, arm);
     if (s === null) return points.map(() => NaN);
     const horizonH = Math.max(...points.map((p) => p.timeH));
@@ -123,12 +127,12 @@ export class FitModel {
     const sds = this.sds(theta);
     let o: ReturnType<typeof runSubject>;
     try {
-      o = runSubject(plan, this.init.seed, 'band', index);
+      o = runSubject(plan, this.init.seed, name, index);
     } catch (err) {
       if (!(err instanceof PopulationCountError)) throw err;
       return points.map(() => NaN);
     }
-    const noise: RandomStream = streamFor(this.init.seed, index, 'band/noise');
+    const noise: RandomStream = streamFor(this.init.seed, index, `${name}/noise`);
     return points.map((p) => {
       const obs = this.init.observables[p.observable];
       const { cells, total } = cellsAt(o, recordIndex(plan, p.timeH), obs.quantity);

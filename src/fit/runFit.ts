@@ -62,36 +62,55 @@ function freePriors(spec: FitSpec): FreePrior[] {
   }));
 }
 
+/** The worker model of a fit: the scenario, its fitted parameters and the data's subjects. */
+export function fitModelInit(scenarioText: string, scenarioFile: string, seed: number, spec: FitSpec, scenario: Scenario, subjects: readonly FitSubject[]): FitModelInit {
+  return {
+    scenarioText, file: scenarioFile, seed, parameters: spec.parameters,
+    observables: spec.observables, subjects, replicatesPerSubject: replicatesPerSubject(scenario),
+  };
+}
+
+export interface SampleOptions {
+  readonly maxSimulations?: number;
+  readonly resumeFrom?: SmcState;
+  readonly signal?: AbortSignal;
+  readonly onGeneration?: (state: SmcState) => void;
+  readonly onProgress?: (p: FitProgress) => void;
+}
+
+/** The sampler on a pool holding `init`: its final state and the weighted posterior. */
+export async function samplePosterior(pool: FitPool, init: FitModelInit, spec: FitSpec, seed: number, opts: SampleOptions): Promise<{ state: SmcState; posterior: Posterior }> {
+  const params = spec.parameters;
+  const theta = (u: readonly number[]) => u.map((x, j) => fromFree(params[j].prior, x));
+  let generation = 0;
+  let temperature = opts.resumeFrom?.temperature ?? 0;
+  const state = await runSmc({
+    particles: spec.particles, seed, priors: freePriors(spec), maxSimulations: opts.maxSimulations,
+    simulationsPerEvaluation: init.subjects.length * init.replicatesPerSubject, resumeFrom: opts.resumeFrom,
+    evaluate: async (batch) => {
+      const jobs: FitJob[] = batch.map((p) => ({ kind: 'loglik', theta: theta(p.free), name: p.name }));
+      const out = await pool.runAll(jobs, opts.signal, (done) =>
+        opts.onProgress?.({ phase: 'sample', generation, temperature, done, total: jobs.length, last: null }));
+      return out as number[];
+    },
+    onGeneration: (s) => {
+      generation = s.generation + 1;
+      temperature = s.temperature;
+      opts.onGeneration?.(s);
+      opts.onProgress?.({ phase: 'sample', generation: s.generation, temperature: s.temperature, done: 0, total: 0, last: s });
+    },
+  });
+  return { state, posterior: { parameters: params, values: state.free.map(theta), weights: state.weights } };
+}
+
 export async function runFit(input: FitInput): Promise<FitResult> {
   const { spec, data, seed, scenario } = input;
   const subjects = subjectsOf(data, spec.observables);
-  const init: FitModelInit = {
-    scenarioText: input.scenarioText, file: input.scenarioFile, seed, parameters: spec.parameters,
-    observables: spec.observables, subjects, replicatesPerSubject: replicatesPerSubject(scenario),
-  };
+  const init = fitModelInit(input.scenarioText, input.scenarioFile, seed, spec, scenario, subjects);
   const pool = FitPool.open(init, input.workers);
   const params = spec.parameters;
-  const theta = (u: readonly number[]) => u.map((x, j) => fromFree(params[j].prior, x));
   try {
-    let generation = 0;
-    let temperature = input.resumeFrom?.temperature ?? 0;
-    const state = await runSmc({
-      particles: spec.particles, seed, priors: freePriors(spec), maxSimulations: input.maxSimulations,
-      simulationsPerEvaluation: subjects.length * init.replicatesPerSubject, resumeFrom: input.resumeFrom,
-      evaluate: async (batch) => {
-        const jobs: FitJob[] = batch.map((p) => ({ kind: 'loglik', theta: theta(p.free), name: p.name }));
-        const out = await pool.runAll(jobs, input.signal, (done) =>
-          input.onProgress?.({ phase: 'sample', generation, temperature, done, total: jobs.length, last: null }));
-        return out as number[];
-      },
-      onGeneration: (s) => {
-        generation = s.generation + 1;
-        temperature = s.temperature;
-        input.onGeneration?.(s);
-        input.onProgress?.({ phase: 'sample', generation: s.generation, temperature: s.temperature, done: 0, total: 0, last: s });
-      },
-    });
-    const posterior: Posterior = { parameters: params, values: state.free.map(theta), weights: state.weights };
+    const { state, posterior } = await samplePosterior(pool, init, spec, seed, input);
     const draws = posteriorDraws(posterior.weights, spec.predictDraws, streamFor(seed, 0, 'predict/draws'));
     const progress = (total: number) => (done: number) =>
       input.onProgress?.({ phase: 'predict', generation: state.generation, temperature: state.temperature, done, total, last: state });
