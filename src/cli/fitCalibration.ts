@@ -33,11 +33,12 @@ export interface CalibrationCliOptions {
 }
 
 const pct = (x: number) => `${Math.round(100 * x)}%`;
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 export function calibrationText(j: CalibrationJson, outDir: string, seconds: number): string {
   const lines: string[] = [];
   const shard = j.shard === undefined ? '' : ` (shard ${j.shard.index}/${j.shard.count})`;
-  lines.push(`${j.scenario.name}: ${j.refits_done} refits${shard} of ${j.parameters.length} parameters, ${j.particles} particles each, on data shaped like ${j.data.file} (${j.data.subjects} subjects, ${j.data.observations} observations; ${formatSeconds(seconds)})`);
+  lines.push(`${j.scenario.name}: ${plural(j.refits_done, 'refit')}${shard} of ${plural(j.parameters.length, 'parameter')}, ${j.particles} particles each, on data shaped like ${j.data.file} (${plural(j.data.subjects, 'subject')}, ${plural(j.data.observations, 'observation')}; ${formatSeconds(seconds)})`);
   lines.push('', 'coverage of the posterior intervals over the refits (nominal 50% and 90%; 95% binomial interval in brackets)');
   for (const p of j.parameters) {
     const c = (x: CalibrationJson['parameters'][number]['coverage50']) => `${x.level}%: ${String(x.covered).padStart(3)}/${x.refits} = ${pct(x.rate).padStart(4)} [${pct(x.interval[0])}, ${pct(x.interval[1])}]`;
