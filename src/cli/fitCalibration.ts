@@ -8,6 +8,7 @@ import { formatSeconds, startProgress, type Progress } from '../io/progress.js';
 import { PERSIM_VERSION } from '../model/version.js';
 import { VERDICT_TEXT } from '../fit/calibration/coverage.js';
 import { calibrationJson, readJournal, writeCalibrationOutputs, writeRefit, type CalibrationIdentity, type CalibrationJson } from '../fit/calibration/outputs.js';
+import type { RefitRecord } from '../fit/calibration/refitRecord.js';
 import { runCalibration, shardRefits, type CalibrationProgress } from '../fit/calibration/runCalibration.js';
 import { FitStoppedError } from '../fit/pool.js';
 import type { PreparedFit } from '../fit/prepareFit.js';
@@ -83,7 +84,7 @@ export async function checkCalibration(prepared: PreparedFit, data: Dataset, opt
   const release = onSignals(controller, received, `keeping the finished refits in ${join(outDir, 'refits')}/`);
   const progress = reporter(opts.quiet);
   const t0 = performance.now();
-  let records;
+  let records: RefitRecord[];
   try {
     records = await runCalibration({
       prepared, data, seed: scenario.seed, workers: opts.workers, refits: opts.refits, shard, maxSimulations: opts.maxSimulations,
