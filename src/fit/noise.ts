@@ -1,7 +1,10 @@
 // The observation models of a fit (issue 13): how a value of the data arises from the cells
 // of a simulated tumour, as a log-density (the likelihood the sampler tempers) and as a draw
 // (synthetic data, posterior-predictive bands). The normal model is truncated at 0, since a
-// volume or a count is never negative: density / Phi(mu / sd), drawn by rejection.
+// volume or a count is never negative: density / Phi(mu / sd), drawn by rejection. A
+// log-normal value of exactly 0 means "no cells": it has probability 1 when the simulated
+// tumour has none of those cells (died out) and 0 otherwise, so extinct wells and tumours
+// are data, not gaps (a log-normal measurement of a living tumour is never 0).
 import type { RandomStream } from '../rng/stream.js';
 import { binomial } from '../rng/binomial.js';
 import { logFactorial } from '../rng/logFactorial.js';
@@ -36,6 +39,7 @@ export function logDensity(obs: Observable, sd: number, value: number, nCells: n
   const mu = modelQuantity(obs, cells, total);
   switch (obs.noise) {
     case 'log-normal': {
+      if (value === 0) return mu === 0 ? 0 : -Infinity;
       if (!(mu > 0)) return -Infinity;
       const z = (Math.log(value) - Math.log(mu)) / sd;
       return -Math.log(value) - Math.log(sd) - LN_SQRT_2PI - 0.5 * z * z;
@@ -58,12 +62,12 @@ export function logDensity(obs: Observable, sd: number, value: number, nCells: n
   }
 }
 
-/** A value drawn from the observation model; NaN where none can be observed (a log-normal volume or a profile of an extinct tumour). */
+/** A value drawn from the observation model; 0 for a log-normal quantity of no cells; NaN where none can be observed (a profile of a tumour with no cells). */
 export function drawValue(obs: Observable, sd: number, nCells: number | null, cells: number, total: number, rng: RandomStream): number {
   const mu = modelQuantity(obs, cells, total);
   switch (obs.noise) {
     case 'log-normal':
-      return mu > 0 ? mu * Math.exp(sd * normal(rng)) : NaN;
+      return mu > 0 ? mu * Math.exp(sd * normal(rng)) : 0;
     case 'normal': {
       for (let i = 0; i < 10000; i++) {
         const v = mu + sd * normal(rng);

@@ -42,7 +42,7 @@ export const NOISE_KINDS: readonly NoiseKind[] = ['log-normal', 'normal', 'poiss
 /**
  * How a value of the CSV arises from the simulated tumour. The model quantity is
  * `scale x cells of that state` (binomial: the state's fraction of the living cells).
- * - log-normal: ln value ~ Normal(ln(quantity), sd)
+ * - log-normal: ln value ~ Normal(ln(quantity), sd); a value of 0 means no cells (quantity 0)
  * - normal: value ~ Normal(quantity, sd), sd in the value's units
  * - poisson: value ~ Poisson(quantity)
  * - binomial: value ~ Binomial(n_cells, fraction of the tumour's cells in that state)

@@ -31,8 +31,8 @@ export function drawTruth(model: FitModel, parameters: readonly FitParameter[], 
 
 /**
  * The data's subjects with their values simulated at theta (subject i from the streams of
- * (refit seed, i, `calibration/data`)); an observation that cannot be made (the volume of a
- * tumour that died out) is dropped, as a real experiment would lack it.
+ * (refit seed, i, `calibration/data`)); an observation that cannot be made (the persister
+ * profile of a tumour that died out) is dropped, as a real experiment would lack it.
  */
 export function simulatedSubjects(model: FitModel, subjects: readonly FitSubject[], theta: readonly number[]): FitSubject[] {
   const out: FitSubject[] = [];
