@@ -33,6 +33,11 @@ const cases: [string, Partial<ScenarioIssue>, RegExp][] = [
   ['fosl1-feedback-900.yaml', { path: 'switch.feedback', line: 17 }, /5\.85e7 steps over the horizon .*found 900\/h, so steps of 8\.20e-6 h/],
   ['agent-1e15-cells.yaml', { path: 'engine', line: 7 }, /the agent engine holds at most 5\.00e7 cells .*population\.initial is 1\.00e15/],
   ['persister-fraction-3.yaml', { path: 'population.persister_fraction', line: 9, found: '3' }, /expected a number in \[0, 1\]/],
+  ['drug-sensitivity-1e6.yaml', { path: 'phenotypes.persister.drug_sensitivity', line: 14, found: '1.00e6' }, /a persister kill of up to 80000\/h .*expected a drug_sensitivity <= 12500/],
+  ['kill-drugs-sum-1600.yaml', { path: 'drugs[1].potency', line: 29, found: '800/h' }, /together kill sensitive cells at up to 1600\/h .*sum to <= 1000\/h \(here <= 200\/h\)/],
+  ['fosl1-noise-1e300.yaml', { path: 'switch.noise', line: 21 }, /expected a noise <= 25\.3 \(sqrt\(1000\/h\) x on_threshold\)/],
+  ['fosl1-inheritance-noise-1e300.yaml', { path: 'switch.inheritance_noise', line: 24 }, /expected an inheritance_noise <= 800 \(1000 x on_threshold\)/],
+  ['fosl1-hill-1000.yaml', { path: 'switch.hill', line: 19, found: '1000' }, /\(level \/ half_saturation\)\^hill overflows .*expected a hill <= 695 with half_saturation 1/],
   ['fractions-over-one.yaml', { path: 'population.resistant_fraction', line: 10, found: '0.5' }, /persister_fraction 0\.7 \+ resistant_fraction 0\.5 is 1\.2.*<= 1 - persister_fraction = 0\.3/],
 ];
 
@@ -57,6 +62,19 @@ describe('validation refuses what a run cannot do, at the field written', () => 
     expect(issuesOf(tiny, ['phenotypes.sensitive.doubling_time=1e-9h'])[0].message).toBe('a division rate of 6.93e8/h, faster than a run can follow');
     const halfLife = readFileSync(tiny, 'utf8').replace('  exit_rate: 0.01/h', '  exit_half_life: 1e-9h');
     expect(issuesOf(() => loadScenarioText(halfLife, 'half.yaml'))[0]).toMatchObject({ path: 'switch.exit_half_life', expected: 'an exit_half_life >= 6.93e-4 h' });
+  });
+
+  it('a tiny half_saturation is blamed on itself, with the bound it needs', () => {
+    const [issue] = issuesOf(input('fosl1-feedback-900.yaml'), ['switch.feedback=0/h', 'switch.half_saturation=1e-300']);
+    expect(issue).toMatchObject({ path: 'switch.half_saturation', set: 'switch.half_saturation=1e-300' });
+    // The level reaches 0.8 (the on threshold) + 10 sd of its noise 0.02 over 1 / (2 decay) = 25 h: 1.8, and 1.8 / 10^(300/8) = 5.69e-38.
+    expect(issue.expected).toBe('a half_saturation >= 5.69e-38 with hill 8');
+  });
+
+  it('integers name their real upper bound, 2^53 - 1', () => {
+    const tiny = input('tiny.yaml');
+    expect(issuesOf(tiny, ['seed=1e20'])[0].expected).toBe(`an integer in [0, ${Number.MAX_SAFE_INTEGER}]`);
+    expect(issuesOf(tiny, ['population.initial=1e16'])[0].expected).toBe(`an integer in [1, ${Number.MAX_SAFE_INTEGER}]`);
   });
 
   it('the limits are limits, not lower: a rate of 1000/h and 5e7 agent cells load', () => {
@@ -84,6 +102,18 @@ describe('validation refuses what a run cannot do, at the field written', () => 
     expect(loadScenarioText(text, 'doses.yaml').drugs[0].doses).toHaveLength(1);
     const issues = issuesOf(() => loadScenarioText(text.replace('      - at: [1d]', '      - every: 1h\n        count: 1e12'), 'doses.yaml'));
     expect(issues[0]).toMatchObject({ path: 'drugs[0].schedule[0].count', message: 'out of range', expected: 'an integer in [1, 100000]' });
+  });
+});
+
+describe('a steep Hill term is a step, not NaN', () => {
+  it('a drug of hill 1000 at twice its ec50 runs (it never ended): effect and stress 1', () => {
+    const out = join(tempDir(), 'out');
+    const r = persim(['run', input('drug-hill-1000.yaml'), '--out', out, '-q'], { timeoutMs: 30_000 });
+    expect(r.status).toBe(0);
+    const rows = readFileSync(join(out, 'timeseries.csv'), 'utf8').trim().split('\n').slice(1).map((l) => l.split(','));
+    const dosed = rows.filter((c) => Number(c[1]) < 24);
+    expect(dosed.length).toBeGreaterThan(10);
+    for (const c of dosed) expect(c[5]).toBe('1');
   });
 });
 
