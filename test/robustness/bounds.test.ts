@@ -2,7 +2,7 @@
 // (issue 14 items 2, 3, 6) and messages that blamed the wrong field (item 15): each input is
 // kept in test/robustness/inputs/, and each must now fail validation with exit 2 at the
 // field the user wrote, naming the limit of model/limits.ts, before anything is allocated.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { AGENT_MAX_CELLS, MAX_RATE_PER_H, MAX_REPLICATE_RECORDS } from '../../src/model/limits.js';
@@ -117,15 +117,27 @@ describe('a steep Hill term is a step, not NaN', () => {
   });
 });
 
-describe('end to end: validate and run agree (exit 2, nothing written)', () => {
-  for (const file of ['agent-1e15-cells.yaml', 'horizon-1e300.yaml']) {
+describe('end to end: validate, run and sweep agree (exit 2, nothing written)', () => {
+  for (const file of ['agent-1e15-cells.yaml', 'horizon-1e300.yaml', 'arms-agent-1e15.yaml']) {
     it(file, () => {
       const out = join(tempDir(), 'out');
       const validate = persim(['validate', input(file)]);
       const run = persim(['run', input(file), '--out', out], { timeoutMs: 30_000 });
-      expect([validate.status, run.status]).toEqual([2, 2]);
+      const sweep = persim(['sweep', input(file), '--vary', 'population.initial=100,200', '--out', out], { timeoutMs: 30_000 });
+      expect([validate.status, run.status, sweep.status]).toEqual([2, 2, 2]);
+      expect(validate.stderr).toMatch(/the agent engine holds at most|record times/);
       expect(run.stderr).toBe(validate.stderr);
+      expect(sweep.stderr).toBe(validate.stderr);
       expect(existsSync(out)).toBe(false);
     });
   }
+
+  it('a sweep of a scenario with arms says that it runs the scenario without them', () => {
+    const text = readFileSync(input('arms-agent-1e15.yaml'), 'utf8').replace(/  - name: big agent[\s\S]*$/, '');
+    const file = join(tempDir(), 'arms.yaml');
+    writeFileSync(file, text);
+    const r = persim(['sweep', file, '--vary', 'population.initial=100,200', '--out', join(tempDir(), 'out')], { timeoutMs: 30_000 });
+    expect(r.status).toBe(0);
+    expect(r.stderr).toContain('note: a sweep runs the scenario without its arm (control); to sweep an arm, give its overrides with --set\n');
+  });
 });

@@ -59,6 +59,14 @@ describe('size caps', () => {
   });
 });
 
+describe('nesting', () => {
+  it('20,000 levels of [ are exit 2 at their line, said plainly (the parser ran out of stack)', () => {
+    const depth = 20_000;
+    const [issue] = issuesOf(() => loadScenarioText(TINY + 'description: ' + '['.repeat(depth) + ']'.repeat(depth) + '\n', 'deep.yaml'));
+    expect(issue).toMatchObject({ line: TINY_LINES + 1, message: 'the YAML nests too deeply here (hundreds of [ or { levels): a scenario nests a few levels' });
+  });
+});
+
 describe('many problems', () => {
   const n = 3000;
   const text = TINY + Array.from({ length: n }, (_, i) => `u${i}: 1\n`).join('');
