@@ -133,7 +133,7 @@ describe('end to end: validate, run and sweep agree (exit 2, nothing written)', 
   }
 
   it('a sweep of a scenario with arms says that it runs the scenario without them', () => {
-    const text = readFileSync(input('arms-agent-1e15.yaml'), 'utf8').replace(/  - name: big agent[\s\S]*$/, '');
+    const text = readFileSync(input('arms-agent-1e15.yaml'), 'utf8').replace(/ {2}- name: big agent[\s\S]*$/, '');
     const file = join(tempDir(), 'arms.yaml');
     writeFileSync(file, text);
     const r = persim(['sweep', file, '--vary', 'population.initial=100,200', '--out', join(tempDir(), 'out')], { timeoutMs: 30_000 });
