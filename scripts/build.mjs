@@ -45,7 +45,7 @@ const browserOnly = {
       return { errors: [{ text: `${args.path} (imported by ${args.importer}) cannot run in the browser` }] };
     });
     b.onLoad({ filter: /.*/, namespace: 'persim-stub' }, () => ({
-      contents: "export function readFileSync() { throw new Error('no file system in the browser'); }\nexport function statSync() { throw new Error('no file system in the browser'); }",
+      contents: ['closeSync', 'fstatSync', 'openSync', 'readSync'].map((f) => `export function ${f}() { throw new Error('no file system in the browser'); }`).join('\n'),
       loader: 'js',
     }));
   },

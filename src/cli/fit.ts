@@ -22,6 +22,7 @@ import type { FitResult } from '../fit/types.js';
 import { checkCalibration } from './fitCalibration.js';
 import { onSignals, positiveInteger, resumeCommand } from './interrupt.js';
 import { slug } from './scenarioInput.js';
+import { readScenarioText } from '../scenario/load.js';
 import { SweepInterrupted } from './sweep.js';
 
 interface FitCliOptions {
@@ -180,12 +181,7 @@ export function registerFit(program: Command): void {
       const workers = opts.workers === undefined ? defaultWorkers() : positiveInteger(opts.workers, '--workers');
       const maxSimulations = opts.maxSimulations === undefined ? undefined : positiveInteger(opts.maxSimulations, '--max-simulations');
       const sets = opts.seed === undefined ? [] : [`seed=${opts.seed}`];
-      let scenarioText: string;
-      try {
-        scenarioText = readFileSync(file, 'utf8');
-      } catch (err) {
-        throw new UsageError(`cannot read ${file} (${(err as NodeJS.ErrnoException).code ?? String(err)})`);
-      }
+      const scenarioText = readScenarioText(file);
       const particles = opts.particles === undefined ? undefined : positiveInteger(opts.particles, '--particles');
       const prepared = prepareFit(scenarioText, file, sets, particles);
       const { scenario, spec, scenarioSha256, horizonsH } = prepared;

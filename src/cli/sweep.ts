@@ -5,7 +5,8 @@
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import type { Command } from 'commander';
-import { loadScenarioFile } from '../scenario/load.js';
+import { loadArms } from '../scenario/arms.js';
+import { loadScenarioFile, parseScenarioDocument } from '../scenario/load.js';
 import { ThreadExecutor, defaultWorkerUrl } from '../sweep/executors.js';
 import { planSweep, type SweepPlan } from '../sweep/plan.js';
 import { SILENT, sweepProgress } from '../sweep/progress.js';
@@ -109,6 +110,8 @@ export function registerSweep(program: Command): void {
       if (opts.replicates !== undefined) positiveInteger(opts.replicates, '--replicates');
       const shard = opts.shard === undefined ? WHOLE : parseShard(opts.shard);
       const { text } = loadScenarioFile(file, opts.set ?? []);
+      // A sweep runs the scenario without its arms; they are checked as validate checks them (one rule).
+      const arms = loadArms(parseScenarioDocument(text, file), opts.set ?? []);
       const plan = planSweep(file, text, {
         vary: opts.vary ?? [], sample: opts.sample, replicates: opts.replicates, metric: opts.metric, set: opts.set ?? [], seed: opts.seed,
       });
@@ -117,6 +120,9 @@ export function registerSweep(program: Command): void {
       const say = (line: string) => {
         if (!opts.quiet) process.stderr.write(`${line}\n`);
       };
+      if (arms.length > 0) {
+        say(`note: a sweep runs the scenario without its ${arms.length === 1 ? 'arm' : `${arms.length} arms`} (${arms.map((a) => a.name).join('; ')}); to sweep an arm, give its overrides with --set`);
+      }
       const controller = new AbortController();
       const received = { code: 130 };
       const release = onSignals(controller, received, 'keeping the finished points');

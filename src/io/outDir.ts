@@ -1,10 +1,11 @@
 // Output folders: created one level at a time (Node 20's recursive mkdirSync spins forever
 // on a parent that refuses creation, such as /proc), checked to be a writable folder, and
 // refused with an OutputError naming the folder and the OS error. Commands call
-// prepareOutDir before simulating, so a bad --out fails at once.
-import { accessSync, constants, mkdirSync, statSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import { OutputError, osReason } from './errors.js';
+// prepareOutDir before simulating, so a bad --out fails at once: it writes (and removes) a
+// file there, the only test a root user or a read-only file system cannot pass by mistake.
+import { mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { OutputError, UsageError, osReason } from './errors.js';
 
 function statOrNull(path: string) {
   try {
@@ -48,12 +49,20 @@ export function makeDirs(dir: string, label = dir): void {
   }
 }
 
-/** Makes sure `dir` is a folder persim can write into, creating it if needed. */
+/**
+ * Makes sure `dir` is a folder persim can write into, creating it if needed: a file is
+ * written there and removed (permission bits are not enough: root passes them, and /proc or a
+ * read-only mount refuses the write itself). An empty name is bad input (it would mean the
+ * current folder).
+ */
 export function prepareOutDir(dir: string): void {
+  if (dir.trim() === '') throw new UsageError('--out is empty: give the output folder, e.g. --out out/my-run');
   makeDirs(dir);
+  const probe = join(dir, `.persim-write-test.${process.pid}.tmp`);
   try {
-    accessSync(dir, constants.W_OK);
+    writeFileSync(probe, '');
   } catch (err) {
     throw new OutputError(`cannot write into the output folder ${dir} (${osReason(err)}); choose another --out`);
   }
+  rmSync(probe, { force: true });
 }

@@ -43,10 +43,10 @@ export function isSmallInteger(n: number): boolean {
   return Number.isInteger(n) && n >= 1 && n <= 64;
 }
 
-/** h(x) = x^n / (K^n + x^n). */
+/** h(x) = x^n / (K^n + x^n); 1 where (x/K)^n overflows. */
 export function hillActivation(sw: Fosl1Switch, x: number): number {
   const u = powLevel(x / sw.halfSaturation, sw.hill, isSmallInteger(sw.hill));
-  return u / (1 + u);
+  return u === Infinity ? 1 : u / (1 + u);
 }
 
 export function fosl1Drift(sw: Fosl1Switch, x: number, f: Fosl1Forcing): number {

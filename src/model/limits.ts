@@ -17,5 +17,11 @@ export const MAX_REPLICATES = 100_000;
 export const MAX_REPLICATE_RECORDS = 5_000_000;
 /** Doses of one periodic schedule block. */
 export const MAX_BLOCK_DOSES = 100_000;
+/**
+ * The FOSL1 level's spread, in on-thresholds: a daughter's level may differ from its
+ * mother's by at most this many on_threshold (sd). (The noise may move a level by at most
+ * sqrt(MAX_RATE_PER_H) on_threshold per sqrt(hour): its rate noise^2 / on^2 <= 1000/h.)
+ */
+export const MAX_LEVEL_SPREAD = 1000;
 /** Living cells the agent engine holds (one agent per cell). */
 export const AGENT_MAX_CELLS = 5e7;

@@ -1,6 +1,7 @@
 // Pharmacokinetics and pharmacodynamics of one drug: concentration over time from its doses
 // (superposed boluses decaying with the half-life, or square pulses held for their duration)
-// and the Hill (Emax) effect E = C^h / (ec50^h + C^h) in [0, 1).
+// and the Hill (Emax) effect E = C^h / (ec50^h + C^h) in [0, 1]. (C / ec50)^h overflows to
+// Infinity for a steep Hill or a tiny ec50 (10^1000); the effect is then 1, not Inf / Inf.
 import type { Drug } from './scenario.js';
 
 /** Concentration of `drug` at time t (hours). Doses at exactly t are included. */
@@ -25,7 +26,7 @@ export function concentration(drug: Drug, t: number): number {
 export function hillEffect(c: number, ec50: number, hill: number): number {
   if (c <= 0) return 0;
   const x = Math.pow(c / ec50, hill);
-  return x / (1 + x);
+  return x === Infinity ? 1 : x / (1 + x);
 }
 
 export function drugEffect(drug: Drug, t: number): number {

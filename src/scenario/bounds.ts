@@ -2,9 +2,12 @@
 // doses of the schedules (before they are expanded), then the rates a doubling time, an exit
 // half-life or a stationary fraction stand for, the record times, the steps (whatever sets
 // the step: time.dt, a bolus half-life, the FOSL1 level, an adaptive check interval),
-// replicates x record times, and the agent engine's cells. Each problem names the field the
-// user wrote and the limit, so a scenario that validates also runs.
-import { AGENT_MAX_CELLS, MAX_RATE_PER_H, MAX_RECORD_TIMES, MAX_REPLICATE_RECORDS, MAX_STEPS } from '../model/limits.js';
+// replicates x record times, and the agent engine's cells. Rates that add up are bounded
+// too: the drugs of one effect together, and a phenotype's drug_sensitivity x the kill drugs'
+// potencies. Under the FOSL1 switch the level's noise, its inheritance noise and its Hill
+// term must stay where the arithmetic is finite. Each problem names the
+// field the user wrote and the limit, so a scenario that validates also runs.
+import { AGENT_MAX_CELLS, MAX_LEVEL_SPREAD, MAX_RATE_PER_H, MAX_RECORD_TIMES, MAX_REPLICATE_RECORDS, MAX_STEPS } from '../model/limits.js';
 import type { Scenario } from '../model/scenario.js';
 import { maxHillSlope } from '../model/fosl1Drift.js';
 import { FOSL1_STEP_FRACTION, fosl1StepLimit, HALF_LIFE_STEPS } from '../model/steps.js';
@@ -58,6 +61,83 @@ function rateIssues(raw: RawScenario, s: Scenario): BoundIssue[] {
         expected: `a smaller fraction or a slower exit (entry <= ${MAX_RATE_PER_H}/h)`, found: num(sw.targets.stationaryFraction),
       });
     }
+  }
+  return issues;
+}
+
+const EFFECT_VERB: Record<string, string> = { kill: 'kill sensitive cells', 'kill-persisters': 'kill persisters', 'promote-exit': 'push persisters out' };
+
+/** Drugs of one effect add their rates; a drug_sensitivity multiplies the kill drugs' rate. */
+function combinedRateIssues(s: Scenario): BoundIssue[] {
+  const issues: BoundIssue[] = [];
+  const dosed = (i: number) => s.drugs[i].adaptive !== undefined || s.drugs[i].doses.some((x) => x.amount > 0);
+  for (const effect of Object.keys(EFFECT_VERB)) {
+    let sum = 0;
+    s.drugs.forEach((d, i) => {
+      if (d.effect !== effect || !dosed(i)) return;
+      const before = sum;
+      sum += d.potency;
+      if (before <= MAX_RATE_PER_H && sum > MAX_RATE_PER_H) {
+        issues.push({
+          path: ['drugs', i, 'potency'], message: `the ${effect} drugs together ${EFFECT_VERB[effect]} at up to ${num(sum)}/h (the sum of their potencies), faster than a run can follow`,
+          expected: `${effect} potencies that sum to <= ${MAX_RATE_PER_H}/h (here <= ${num(MAX_RATE_PER_H - before)}/h)`, found: `${num(d.potency)}/h`,
+        });
+      }
+    });
+  }
+  let kill = 0;
+  s.drugs.forEach((d, i) => {
+    if (d.effect === 'kill' && dosed(i)) kill += d.potency;
+  });
+  for (const name of ['persister', 'resistant'] as const) {
+    const ds = s.phenotypes[name]?.drugSensitivity ?? 0;
+    if (kill > MAX_RATE_PER_H || ds * kill <= MAX_RATE_PER_H) continue;
+    issues.push({
+      path: ['phenotypes', name, 'drug_sensitivity'], message: `a ${name} kill of up to ${num(ds * kill)}/h (drug_sensitivity x the kill drugs' ${num(kill)}/h), faster than a run can follow`,
+      expected: `a drug_sensitivity <= ${num(MAX_RATE_PER_H / kill)}`, found: num(ds),
+    });
+  }
+  return issues;
+}
+
+/** The FOSL1 level's noise, inheritance noise and Hill term, against its on threshold (MAX_LEVEL_SPREAD). */
+function levelIssues(s: Scenario): BoundIssue[] {
+  const sw = s.switch;
+  if (sw.model !== 'fosl1') return [];
+  const issues: BoundIssue[] = [];
+  const on = sw.onThreshold;
+  const maxNoise = Math.sqrt(MAX_RATE_PER_H) * on;
+  if (sw.noise > maxNoise) {
+    issues.push({
+      path: ['switch', 'noise'], message: `noise that moves a level by ${num(sw.noise / on)} on-thresholds per sqrt(hour), faster than a run can follow`,
+      expected: `a noise <= ${num(maxNoise)} (sqrt(${MAX_RATE_PER_H}/h) x on_threshold)`, found: num(sw.noise),
+    });
+  }
+  if (sw.inheritanceNoise > MAX_LEVEL_SPREAD * on) {
+    issues.push({
+      path: ['switch', 'inheritance_noise'], message: `daughters ${num(sw.inheritanceNoise / on)} on-thresholds from their mother's level: no inheritance left, and beyond what the level's arithmetic holds`,
+      expected: `an inheritance_noise <= ${num(MAX_LEVEL_SPREAD * on)} (${MAX_LEVEL_SPREAD} x on_threshold)`, found: num(sw.inheritanceNoise),
+    });
+  }
+  if (issues.length > 0) return issues; // the Hill check below reads the noises
+  // The highest level the cells reach: the drift's (production over decay, or production x
+  // horizon if sooner) plus 10 sd of the noise and inheritance spread (its diffusion over the
+  // relaxation time 1 / (2 decay), or the horizon if shorter) and 10 sd of one inheritance jump.
+  const production = sw.basal + sw.feedback + sw.stressGain;
+  const drift = Math.max(on, sw.initialLevel === 'stationary' ? 0 : sw.initialLevel, Math.min(production / sw.decay, production * s.time.horizonH));
+  const divisions = Math.max(s.phenotypes.sensitive.divisionRate, s.phenotypes.persister.divisionRate);
+  const spread = Math.sqrt((sw.noise ** 2 + divisions * sw.inheritanceNoise ** 2) * Math.min(1 / (2 * sw.decay), s.time.horizonH));
+  const reach = drift + 10 * (spread + sw.inheritanceNoise);
+  const decades = Math.log10(reach / sw.halfSaturation);
+  if (sw.hill * decades > 300) {
+    // A steep Hill over a fair half_saturation is the hill's fault; a tiny half_saturation its own.
+    const byHill = decades <= 10;
+    issues.push({
+      path: ['switch', byHill ? 'hill' : 'half_saturation'],
+      message: `(level / half_saturation)^hill overflows at levels the cells may reach (up to ${num(reach)}: the drift's highest level plus 10 sd of the noise)`,
+      expected: byHill ? `a hill <= ${num(Math.floor(300 / decades))} with half_saturation ${num(sw.halfSaturation)}` : `a half_saturation >= ${num(reach / 10 ** (300 / sw.hill))} with hill ${num(sw.hill)}`,
+      found: num(byHill ? sw.hill : sw.halfSaturation),
+    });
   }
   return issues;
 }
@@ -129,5 +209,5 @@ function engineIssues(s: Scenario): BoundIssue[] {
 
 /** Every limit the resolved scenario passes beyond; `stepH` is its step (model/steps.ts stepOf). */
 export function boundIssues(raw: RawScenario, s: Scenario, stepH: number): BoundIssue[] {
-  return [...rateIssues(raw, s), ...timeIssues(raw, s, stepH), ...engineIssues(s)];
+  return [...rateIssues(raw, s), ...combinedRateIssues(s), ...levelIssues(s), ...timeIssues(raw, s, stepH), ...engineIssues(s)];
 }

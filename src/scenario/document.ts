@@ -53,6 +53,8 @@ function yamlIssue(file: string, text: string, e: YAMLError): ScenarioIssue {
     const key = /^[^:\n]*?(?=\s*:)/.exec(text.slice(e.pos[0]))?.[0] ?? at;
     message = `duplicate key '${key}': each key may appear once in a mapping`;
   }
+  // The parser recurses once per flow level and runs out of stack near 800 ([[[...]]]).
+  if (/Maximum call stack size exceeded/.test(e.message)) message = 'the YAML nests too deeply here (hundreds of [ or { levels): a scenario nests a few levels';
   if (e.code === 'MULTIPLE_DOCS') message = 'a second YAML document starts here: a scenario file holds one document (remove this --- and what follows, or put it in its own file)';
   if (e.code === 'TAG_RESOLVE_FAILED') message = `YAML tag ${at} is not allowed: a scenario holds plain values only (numbers, strings, lists, mappings)`;
   return { file, line: pos?.line ?? 0, column: pos?.col ?? 0, path: '', expected: '', found: '', message };

@@ -31,8 +31,12 @@ export interface Bound {
 export const NON_NEGATIVE: Bound = { min: 0, exclusive: false };
 export const POSITIVE: Bound = { min: 0, exclusive: true };
 
+/** An integer field holds exact integers only: at most 2^53 - 1, said so in its messages. */
+const MAX_INTEGER_TEXT = String(Number.MAX_SAFE_INTEGER);
+
 function boundText(b: Bound): string {
   if (b.max !== undefined) return `in ${b.exclusive ? '(' : '['}${b.min}, ${b.maxText ?? b.max}]`;
+  if (b.integer) return `in ${b.exclusive ? '(' : '['}${b.min}, ${MAX_INTEGER_TEXT}]`;
   return `${b.exclusive ? '>' : '>='} ${b.min}`;
 }
 
@@ -143,7 +147,7 @@ export function number(b: Bound, description: string) {
 
 /** A plain integer >= min (and <= max when given). */
 export function integer(min: number, description: string, max?: number) {
-  if (max === undefined) return labelled(z.int().gte(min).describe(description), `an integer >= ${min}`);
+  if (max === undefined) return labelled(z.int().gte(min).describe(description), `an integer in [${min}, ${MAX_INTEGER_TEXT}]`);
   return labelled(z.int().gte(min).lte(max).describe(description), `an integer in [${min}, ${max}]`);
 }
 

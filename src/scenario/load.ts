@@ -1,7 +1,7 @@
 // Loading a scenario: text (or a file) -> YAML document -> --set overrides -> validation ->
 // frozen Scenario. Every problem found is reported in one ScenarioError. A sweep parses the
 // text once with parseScenarioDocument and calls resolveWithOverrides for each point.
-import { readFileSync, statSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import type { Scenario } from '../model/scenario.js';
 import { documentData, parseScenarioDocument, positionOf, type ParsedScenario } from './document.js';
 import { stepOf } from '../model/steps.js';
@@ -11,7 +11,7 @@ import { toScenarioIssues, type Where } from './issues.js';
 import { applySets, overrideFor } from './overrides.js';
 import { resolveScenario } from './resolve.js';
 import { scenarioSchema, type RawScenario } from './schema.js';
-import { checkFileSize } from './textLimits.js';
+import { checkFileSize, MAX_SCENARIO_BYTES } from './textLimits.js';
 
 export { parseScenarioDocument, type ParsedScenario } from './document.js';
 
@@ -70,18 +70,39 @@ const READ_PROBLEMS: Record<string, string> = {
   EPERM: 'permission denied',
 };
 
-/** Reads and loads a scenario file; an unreadable file is a ScenarioError too. */
-export function loadScenarioFile(path: string, sets: readonly string[] = []): { scenario: Scenario; text: string } {
-  let text: string;
+/**
+ * The bytes of a file, read up to one byte past the size cap: a size on disk is not enough,
+ * since /dev/zero, a FIFO or a /proc file has none (or a false one) and reads forever.
+ */
+function readCapped(path: string): string {
+  const fd = openSync(path, 'r');
   try {
-    const st = statSync(path);
-    if (st.isFile()) checkFileSize(st.size, path);
-    text = readFileSync(path, 'utf8');
+    const st = fstatSync(fd);
+    if (st.isFile()) checkFileSize(st.size, path); // a regular file's size is known before reading
+    const buf = Buffer.alloc(MAX_SCENARIO_BYTES + 1);
+    let n = 0;
+    for (let got = -1; got !== 0 && n < buf.length; n += got) got = readSync(fd, buf, n, buf.length - n, null);
+    checkFileSize(n, path, n === buf.length);
+    return buf.toString('utf8', 0, n);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** The text of a scenario file, read up to the size cap; an unreadable or oversized file is a ScenarioError. */
+export function readScenarioText(path: string): string {
+  try {
+    return readCapped(path);
   } catch (err) {
     if (err instanceof ScenarioError) throw err;
     const code = (err as NodeJS.ErrnoException).code ?? '';
     const why = READ_PROBLEMS[code] ?? (err as Error).message;
     throw new ScenarioError([{ file: path, line: 0, column: 0, path: '', message: `cannot read the scenario: ${why}`, expected: '', found: '' }]);
   }
+}
+
+/** Reads and loads a scenario file; an unreadable file is a ScenarioError too. */
+export function loadScenarioFile(path: string, sets: readonly string[] = []): { scenario: Scenario; text: string } {
+  const text = readScenarioText(path);
   return { scenario: loadScenarioText(text, path, sets), text };
 }

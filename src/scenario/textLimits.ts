@@ -1,7 +1,8 @@
 // How large a scenario text may be. A scenario is a few kilobytes (the largest lesson is
 // 5 KB, 150 lines); the caps are far above any real one and keep loading (parse, validation,
 // error location) to well under a second, whatever the text holds: 10 MB of blank lines or
-// a list of a million items is refused at once, before the YAML parser sees it.
+// a list of a million items is refused at once, before the YAML parser sees it. A file is
+// read only up to the cap (scenario/load.ts), so /dev/zero or a FIFO cannot hang the loader.
 import { ScenarioError } from './errors.js';
 
 export const MAX_SCENARIO_BYTES = 128 * 1024;
@@ -13,10 +14,10 @@ function refuse(file: string, message: string, expected: string, found: string):
   throw new ScenarioError([{ file, line: 0, column: 0, path: '', message, expected, found }]);
 }
 
-/** Refuses a file whose size on disk is over the cap, before it is read. */
-export function checkFileSize(bytes: number, file: string): void {
+/** Refuses a file of more bytes than the cap; `more`: reading stopped at the cap, so it has at least `bytes`. */
+export function checkFileSize(bytes: number, file: string, more = false): void {
   if (bytes > MAX_SCENARIO_BYTES) {
-    refuse(file, 'the scenario file is too large (is it a scenario?)', `at most ${size(MAX_SCENARIO_BYTES)}`, size(bytes));
+    refuse(file, 'the scenario file is too large (is it a scenario?)', `at most ${size(MAX_SCENARIO_BYTES)}`, more ? `more than ${size(MAX_SCENARIO_BYTES)}` : size(bytes));
   }
 }
 

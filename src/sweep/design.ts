@@ -74,6 +74,9 @@ export function scaleOf(d: Dimension): Scale | null {
   return d.parsed.numeric ? 'lin' : null;
 }
 
+/** More points than this is surely a mistake (and would not fit in sweep.json). */
+export const MAX_POINTS = 1_000_000;
+
 /** Values and --set texts of one dimension on a grid. */
 function gridAxis(d: Dimension): { values: (number | string)[]; texts: string[] } {
   const p = d.parsed;
@@ -81,12 +84,11 @@ function gridAxis(d: Dimension): { values: (number | string)[]; texts: string[] 
   if (p.count === null) {
     throw new SpecError(`a range on a grid needs its number of points, e.g. ${d.spec}:11 (or sample a Latin hypercube with --sample lhs:N)`);
   }
+  // Checked before the values are listed: a range of 1e9 points would exhaust the heap.
+  if (p.count > MAX_POINTS) throw new SpecError(`the range has ${p.count} points, more than the ${MAX_POINTS} a sweep may have`);
   const values = rangeValues(p, p.count);
   return { values, texts: values.map((v) => valueText(v, p.unit)) };
 }
-
-/** More points than this is surely a mistake (and would not fit in sweep.json). */
-export const MAX_POINTS = 1_000_000;
 
 function atDimension<T>(i: number, f: () => T): T {
   try {

@@ -7,7 +7,7 @@
 // Euler-Maruyama step (within 4 SE).
 import { describe, expect, it } from 'vitest';
 import { meanPassageTime } from '../../src/analysis/fosl1Passage.js';
-import { fosl1Drift, forcing, maxHillSlope, NO_DRUG } from '../../src/model/fosl1Drift.js';
+import { fosl1Drift, forcing, hillActivation, maxHillSlope, NO_DRUG } from '../../src/model/fosl1Drift.js';
 import { fixedPoints } from '../../src/model/fosl1FixedPoints.js';
 import type { Fosl1Switch } from '../../src/model/scenario.js';
 import { normal } from '../../src/rng/normalZiggurat.js';
@@ -87,5 +87,13 @@ describe('mean passage times of the FOSL1 level', () => {
     }
     const { mean, se } = meanAndSe(times);
     expect(Math.abs(mean - closed)).toBeLessThan(4 * se);
+  });
+});
+
+describe('the Hill activation', () => {
+  it('is 1 where (x / K)^n overflows, not Inf / Inf', () => {
+    expect(hillActivation({ ...FOSL1_REFERENCE, hill: 1000, halfSaturation: 1 }, 2.1)).toBe(1);
+    expect(hillActivation({ ...FOSL1_REFERENCE, hill: 8, halfSaturation: 1e-300 }, 0.5)).toBe(1);
+    expect(hillActivation({ ...FOSL1_REFERENCE, hill: 1000, halfSaturation: 1 }, 0.1)).toBe(0);
   });
 });

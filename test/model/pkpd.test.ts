@@ -78,4 +78,11 @@ describe('pharmacodynamics', () => {
       }),
     );
   });
+
+  it('a steep Hill or a tiny ec50 is a step at ec50, never NaN ((C / ec50)^hill overflows)', () => {
+    expect(hillEffect(2, 1, 1000)).toBe(1); // 2^1000 = Infinity
+    expect(hillEffect(10, 1e-300, 2)).toBe(1); // (1e301)^2 = Infinity
+    expect(hillEffect(0.1, 1, 1000)).toBe(0); // 0.1^1000 underflows to 0
+    expect(hillEffect(1, 1, 1e300)).toBe(0.5);
+  });
 });

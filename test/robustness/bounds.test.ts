@@ -2,7 +2,7 @@
 // (issue 14 items 2, 3, 6) and messages that blamed the wrong field (item 15): each input is
 // kept in test/robustness/inputs/, and each must now fail validation with exit 2 at the
 // field the user wrote, naming the limit of model/limits.ts, before anything is allocated.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { AGENT_MAX_CELLS, MAX_RATE_PER_H, MAX_REPLICATE_RECORDS } from '../../src/model/limits.js';
@@ -33,6 +33,11 @@ const cases: [string, Partial<ScenarioIssue>, RegExp][] = [
   ['fosl1-feedback-900.yaml', { path: 'switch.feedback', line: 17 }, /5\.85e7 steps over the horizon .*found 900\/h, so steps of 8\.20e-6 h/],
   ['agent-1e15-cells.yaml', { path: 'engine', line: 7 }, /the agent engine holds at most 5\.00e7 cells .*population\.initial is 1\.00e15/],
   ['persister-fraction-3.yaml', { path: 'population.persister_fraction', line: 9, found: '3' }, /expected a number in \[0, 1\]/],
+  ['drug-sensitivity-1e6.yaml', { path: 'phenotypes.persister.drug_sensitivity', line: 14, found: '1.00e6' }, /a persister kill of up to 80000\/h .*expected a drug_sensitivity <= 12500/],
+  ['kill-drugs-sum-1600.yaml', { path: 'drugs[1].potency', line: 29, found: '800/h' }, /together kill sensitive cells at up to 1600\/h .*sum to <= 1000\/h \(here <= 200\/h\)/],
+  ['fosl1-noise-1e300.yaml', { path: 'switch.noise', line: 21 }, /expected a noise <= 25\.3 \(sqrt\(1000\/h\) x on_threshold\)/],
+  ['fosl1-inheritance-noise-1e300.yaml', { path: 'switch.inheritance_noise', line: 24 }, /expected an inheritance_noise <= 800 \(1000 x on_threshold\)/],
+  ['fosl1-hill-1000.yaml', { path: 'switch.hill', line: 19, found: '1000' }, /\(level \/ half_saturation\)\^hill overflows .*expected a hill <= 695 with half_saturation 1/],
   ['fractions-over-one.yaml', { path: 'population.resistant_fraction', line: 10, found: '0.5' }, /persister_fraction 0\.7 \+ resistant_fraction 0\.5 is 1\.2.*<= 1 - persister_fraction = 0\.3/],
 ];
 
@@ -57,6 +62,19 @@ describe('validation refuses what a run cannot do, at the field written', () => 
     expect(issuesOf(tiny, ['phenotypes.sensitive.doubling_time=1e-9h'])[0].message).toBe('a division rate of 6.93e8/h, faster than a run can follow');
     const halfLife = readFileSync(tiny, 'utf8').replace('  exit_rate: 0.01/h', '  exit_half_life: 1e-9h');
     expect(issuesOf(() => loadScenarioText(halfLife, 'half.yaml'))[0]).toMatchObject({ path: 'switch.exit_half_life', expected: 'an exit_half_life >= 6.93e-4 h' });
+  });
+
+  it('a tiny half_saturation is blamed on itself, with the bound it needs', () => {
+    const [issue] = issuesOf(input('fosl1-feedback-900.yaml'), ['switch.feedback=0/h', 'switch.half_saturation=1e-300']);
+    expect(issue).toMatchObject({ path: 'switch.half_saturation', set: 'switch.half_saturation=1e-300' });
+    // The level reaches 0.8 (the on threshold) + 10 sd of its noise 0.02 over 1 / (2 decay) = 25 h: 1.8, and 1.8 / 10^(300/8) = 5.69e-38.
+    expect(issue.expected).toBe('a half_saturation >= 5.69e-38 with hill 8');
+  });
+
+  it('integers name their real upper bound, 2^53 - 1', () => {
+    const tiny = input('tiny.yaml');
+    expect(issuesOf(tiny, ['seed=1e20'])[0].expected).toBe(`an integer in [0, ${Number.MAX_SAFE_INTEGER}]`);
+    expect(issuesOf(tiny, ['population.initial=1e16'])[0].expected).toBe(`an integer in [1, ${Number.MAX_SAFE_INTEGER}]`);
   });
 
   it('the limits are limits, not lower: a rate of 1000/h and 5e7 agent cells load', () => {
@@ -87,15 +105,39 @@ describe('validation refuses what a run cannot do, at the field written', () => 
   });
 });
 
-describe('end to end: validate and run agree (exit 2, nothing written)', () => {
-  for (const file of ['agent-1e15-cells.yaml', 'horizon-1e300.yaml']) {
+describe('a steep Hill term is a step, not NaN', () => {
+  it('a drug of hill 1000 at twice its ec50 runs (it never ended): effect and stress 1', () => {
+    const out = join(tempDir(), 'out');
+    const r = persim(['run', input('drug-hill-1000.yaml'), '--out', out, '-q'], { timeoutMs: 30_000 });
+    expect(r.status).toBe(0);
+    const rows = readFileSync(join(out, 'timeseries.csv'), 'utf8').trim().split('\n').slice(1).map((l) => l.split(','));
+    const dosed = rows.filter((c) => Number(c[1]) < 24);
+    expect(dosed.length).toBeGreaterThan(10);
+    for (const c of dosed) expect(c[5]).toBe('1');
+  });
+});
+
+describe('end to end: validate, run and sweep agree (exit 2, nothing written)', () => {
+  for (const file of ['agent-1e15-cells.yaml', 'horizon-1e300.yaml', 'arms-agent-1e15.yaml']) {
     it(file, () => {
       const out = join(tempDir(), 'out');
       const validate = persim(['validate', input(file)]);
       const run = persim(['run', input(file), '--out', out], { timeoutMs: 30_000 });
-      expect([validate.status, run.status]).toEqual([2, 2]);
+      const sweep = persim(['sweep', input(file), '--vary', 'population.initial=100,200', '--out', out], { timeoutMs: 30_000 });
+      expect([validate.status, run.status, sweep.status]).toEqual([2, 2, 2]);
+      expect(validate.stderr).toMatch(/the agent engine holds at most|record times/);
       expect(run.stderr).toBe(validate.stderr);
+      expect(sweep.stderr).toBe(validate.stderr);
       expect(existsSync(out)).toBe(false);
     });
   }
+
+  it('a sweep of a scenario with arms says that it runs the scenario without them', () => {
+    const text = readFileSync(input('arms-agent-1e15.yaml'), 'utf8').replace(/ {2}- name: big agent[\s\S]*$/, '');
+    const file = join(tempDir(), 'arms.yaml');
+    writeFileSync(file, text);
+    const r = persim(['sweep', file, '--vary', 'population.initial=100,200', '--out', join(tempDir(), 'out')], { timeoutMs: 30_000 });
+    expect(r.status).toBe(0);
+    expect(r.stderr).toContain('note: a sweep runs the scenario without its arm (control); to sweep an arm, give its overrides with --set\n');
+  });
 });

@@ -1,7 +1,8 @@
 // The loader on hostile texts (issue 14 items 5 and 7): a size and a line cap refuse huge
 // files at once, before the YAML parser; many problems are all located (the lookup is
 // indexed, so linear) and printed up to a limit; duplicate keys are found in linear time;
-// a second YAML document is an error at its line; CR-only line ends are line ends.
+// a second YAML document is an error at its line; CR-only line ends are line ends; a file
+// without a size (/dev/zero) is read only up to the cap.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -37,6 +38,15 @@ describe('size caps', () => {
     expect(r.stderr).toContain('too large');
   });
 
+  it('/dev/zero and a FIFO (no size on disk, endless) are read only up to the cap, not forever', () => {
+    const [issue] = issuesOf(() => loadScenarioFile('/dev/zero'));
+    expect(issue).toMatchObject({ message: 'the scenario file is too large (is it a scenario?)', found: `more than ${MAX_SCENARIO_BYTES / 1024} KB` });
+    for (const command of ['validate', 'fit']) {
+      const r = persim([command, '/dev/zero'], { timeoutMs: 20_000 });
+      expect([r.status, r.stderr]).toEqual([2, `/dev/zero: the scenario file is too large (is it a scenario?) (expected at most 128 KB, found more than 128 KB)\n`]);
+    }
+  });
+
   it('a text over the line cap (blank lines under the size cap) is refused', () => {
     const [issue] = issuesOf(() => loadScenarioText(TINY + '\n'.repeat(MAX_SCENARIO_LINES), 'blank.yaml'));
     expect(issue.message).toMatch(/too many lines/);
@@ -46,6 +56,14 @@ describe('size caps', () => {
   it('a 1 MB list given as text (the library path) is refused by its length', () => {
     const text = TINY + 'description: [' + Array(500_000).fill('1').join(',') + ']\n';
     expect(issuesOf(() => loadScenarioText(text, 'list.yaml'))[0].message).toMatch(/too large/);
+  });
+});
+
+describe('nesting', () => {
+  it('20,000 levels of [ are exit 2 at their line, said plainly (the parser ran out of stack)', () => {
+    const depth = 20_000;
+    const [issue] = issuesOf(() => loadScenarioText(TINY + 'description: ' + '['.repeat(depth) + ']'.repeat(depth) + '\n', 'deep.yaml'));
+    expect(issue).toMatchObject({ line: TINY_LINES + 1, message: 'the YAML nests too deeply here (hundreds of [ or { levels): a scenario nests a few levels' });
   });
 });
 

@@ -1,6 +1,7 @@
 // An --out that cannot be a folder (under /proc, below a file, a file itself) fails at once
-// with exit 1 naming the folder and the OS error, before simulating, in run, explore and
-// sweep (Node 20's recursive mkdirSync spun forever on /proc). io/ unit checks first.
+// with exit 1 naming the folder and the OS error, before simulating, in run, explore, sweep
+// and fit (Node 20's recursive mkdirSync spun forever on /proc; /proc itself passed the
+// permission check as root and failed after the run). io/ unit checks first.
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -45,8 +46,12 @@ describe('io/outDir', () => {
 describe('--out that cannot be written, end to end', () => {
   const taken = join(tempDir(), 'taken');
   writeFileSync(taken, 'x');
+  const FIT = join(ROOT, 'scenarios/16-fit-pdx.yaml');
   const cases: [string, string[], string][] = [
     ['run, under /proc', ['run', TINY, '--out', '/proc/forbidden', '-q'], '/proc/forbidden (ENOENT'],
+    ['run, into /proc itself (a folder that refuses files, even to root)', ['run', TINY, '--out', '/proc'], 'cannot write into the output folder /proc ('],
+    ['fit, under /proc', ['fit', FIT, '--out', '/proc/forbidden', '-q'], '/proc/forbidden (ENOENT'],
+    ['fit, a file', ['fit', FIT, '--out', taken, '-q'], `${taken} is a file, not a folder`],
     ['run, a file', ['run', TINY, '--out', taken, '-q'], `${taken} is a file, not a folder`],
     ['explore, under /proc', ['explore', '--out', '/proc/forbidden', '-q'], '/proc/forbidden (ENOENT'],
     ['sweep, below a file', ['sweep', TINY, '--vary', 'population.initial=100,200', '--out', join(taken, 'sub'), '-q'], `${taken} is a file`],
@@ -57,6 +62,14 @@ describe('--out that cannot be written, end to end', () => {
       expect(r.status).toBe(1);
       expect(r.stderr).toContain(says);
       expect(r.stderr).not.toMatch(/\n\s+at /);
+      expect(r.stdout).toBe(''); // refused before simulating: no summary
     });
   }
+
+  it('an empty --out is bad input (it would mean the current folder): exit 2', () => {
+    for (const args of [['run', TINY], ['explore']]) {
+      const r = persim([...args, '--out', '', '-q']);
+      expect([r.status, r.stderr]).toEqual([2, 'persim: --out is empty: give the output folder, e.g. --out out/my-run\n']);
+    }
+  });
 });

@@ -87,7 +87,7 @@ describe('field problems, each at its line and field', () => {
 
   it('a wrong type', () => {
     expectIssue(load(edit(FULL, 'seed: 7', 'seed: seven')), {
-      path: 'seed', line: 3, column: 7, message: /^wrong type$/, expected: /^an integer >= 0$/, found: '"seven"',
+      path: 'seed', line: 3, column: 7, message: /^wrong type$/, expected: /^an integer in \[0, 9007199254740991\]$/, found: '"seven"',
     });
     expectIssue(load(edit(FULL, '  initial: 1e5', '  initial: [1e5]')), { path: 'population.initial', line: 11, found: 'a list' });
     expectIssue(load(edit(FULL, 'relapse:\n  relative: 1.0', 'relapse: 3')), { path: 'relapse', line: 42, column: 10, expected: /^a mapping$/, found: '3' });
@@ -235,7 +235,7 @@ describe('files', () => {
     const path = join(dir, 'bad.yaml');
     writeFileSync(path, edit(FULL, 'seed: 7', 'seed: -7'));
     const [issue] = issuesOf(() => loadScenarioFile(path));
-    expect(formatIssue(issue)).toBe(`${path}:3:7: seed: out of range (expected an integer >= 0, found -7)`);
+    expect(formatIssue(issue)).toBe(`${path}:3:7: seed: out of range (expected an integer in [0, 9007199254740991], found -7)`);
   });
 
   it('a missing file or a directory is a ScenarioError', () => {

@@ -37,6 +37,12 @@ describe('grid', () => {
     );
   });
 
+  it('a range of 1e9 points is refused before its values are listed (it crashed Node: heap exhausted)', () => {
+    const t0 = performance.now();
+    expect(() => gridPoints([dim('population.initial', '100..200:1000000000')])).toThrow('the range has 1000000000 points, more than the 1000000 a sweep may have');
+    expect(performance.now() - t0).toBeLessThan(100);
+  });
+
   it('a range on a grid needs its number of points', () => {
     expect(() => gridPoints([dim('a', '0..1')])).toThrow(/needs its number of points/);
   });
