@@ -6,6 +6,7 @@ import { reportError } from './errors.js';
 import { registerExplain } from './explain.js';
 import { registerExplore } from './explore.js';
 import { registerFit } from './fit.js';
+import { registerInit } from './init.js';
 import { registerMerge } from './merge.js';
 import { registerReport } from './report.js';
 import { registerRun } from './run.js';
@@ -25,6 +26,7 @@ export function buildProgram(): Command {
     .addHelpText(
       'after',
       '\nExamples:\n' +
+        '  persim init my-scenario                           write a commented starter my-scenario.yaml\n' +
         '  persim run scenarios/01-biphasic-kill.yaml        simulate and write out/<name>/\n' +
         '  persim explain scenarios/01-biphasic-kill.yaml    what theory expects\n' +
         '  persim validate my-scenario.yaml                  check a file\n' +
@@ -32,6 +34,7 @@ export function buildProgram(): Command {
         '  persim fit scenarios/16-fit-pdx.yaml              learn the rates from data, predict relapse\n' +
         '\nExit codes: 0 success, 2 bad input, 1 other failure.',
     );
+  registerInit(program);
   registerRun(program);
   registerValidate(program);
   registerExplain(program);

@@ -42,7 +42,7 @@ export function registerRun(program: Command): void {
         'with arms: runs every arm with the same random numbers, writes one folder per arm and ' +
         'compares the arms in arms.csv and arms.json (hazard ratio, log-rank test).',
     )
-    .argument('<scenario.yaml>', 'scenario file (see scenarios/ for examples)')
+    .argument('<scenario.yaml>', "scenario file (see scenarios/ for examples; '-' reads standard input)")
     .option('-o, --out <dir>', 'output directory (default: out/<scenario-name-slug>/)')
     .option('--seed <n>', 'random seed; overrides the scenario seed')
     .option('-r, --replicates <n>', 'number of replicates; overrides the scenario')
@@ -65,7 +65,7 @@ export function registerRun(program: Command): void {
         throw new UsageError(`--format must be text or json, found '${opts.format}'`);
       }
       const loaded = loadFromOptions(file, opts);
-      const arms = loadArms(parseScenarioDocument(loaded.text, file), loaded.identity.overrides);
+      const arms = loadArms(parseScenarioDocument(loaded.text, loaded.source), loaded.identity.overrides);
       const s = loaded.scenario;
       const outDir = opts.out ?? join('out', slug(s.name));
       prepareOutDir(outDir);

@@ -12,6 +12,7 @@ import { SCHEDULE_BLOCK_LABEL, adaptiveBlock, lineageBlock, mutationBlock, resis
 import { checkSwitchAcrossSections } from './switchChecks.js';
 import { switchModel } from './switchSchema.js';
 import { fitBlock } from './fitSchema.js';
+import { jsonDrugRules, strictJsonSchema } from './jsonSchemaRules.js';
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const always = { when: () => true };
@@ -137,12 +138,12 @@ function checkPulses(v: unknown, ctx: z.RefinementCtx) {
 }
 
 const drugEffectSchema = (effect: 'kill' | 'kill-persisters' | 'promote-exit', potency: string) =>
-  z.strictObject(drugShape(effect, rate(potency))).superRefine(checkPulses, always);
+  z.strictObject(drugShape(effect, rate(potency))).superRefine(checkPulses, always).meta(jsonDrugRules);
 
 const drug = z.discriminatedUnion('effect', [
   drugEffectSchema('kill', 'Maximum kill rate of sensitive cells per hour, or a rate such as 0.08/h.'),
   z.strictObject(drugShape('block-entry', number({ min: 0, exclusive: false, max: 1 }, 'Maximum fraction of persister entry blocked, in [0, 1].')))
-    .superRefine(checkPulses, always),
+    .superRefine(checkPulses, always).meta(jsonDrugRules),
   drugEffectSchema('kill-persisters', 'Maximum death rate added to persisters per hour, or a rate such as 0.05/h.'),
   drugEffectSchema('promote-exit', 'Maximum persister exit rate added per hour, or a rate such as 0.05/h.'),
 ]).describe('A drug: effect kill | block-entry | kill-persisters | promote-exit, its potency, PK/PD and schedule.');
@@ -233,7 +234,7 @@ export type RawScenario = z.output<typeof scenarioSchema>;
 
 /** The JSON Schema of a scenario file (input side: fields with defaults are optional). */
 export function scenarioJsonSchema(): Record<string, unknown> {
-  return z.toJSONSchema(scenarioSchema, { io: 'input', target: 'draft-2020-12' }) as Record<string, unknown>;
+  return strictJsonSchema(z.toJSONSchema(scenarioSchema, { io: 'input', target: 'draft-2020-12' }) as Parameters<typeof strictJsonSchema>[0]) as Record<string, unknown>;
 }
 
 /** The JSON Schema as written to schema/persim.schema.json. */

@@ -12,11 +12,13 @@ export interface CliResult {
   stderr: string;
 }
 
-export function persim(args: string[], opts: { cwd?: string; timeoutMs?: number } = {}): CliResult {
+/** `input` is written to the child's standard input (else it reads an empty one). */
+export function persim(args: string[], opts: { cwd?: string; timeoutMs?: number; input?: string } = {}): CliResult {
   const r = spawnSync(process.execPath, [join(ROOT, 'bin/persim.js'), ...args], {
     cwd: opts.cwd ?? ROOT,
     encoding: 'utf8',
     timeout: opts.timeoutMs ?? 60_000,
+    input: opts.input ?? '',
   });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
