@@ -7,6 +7,15 @@ import { availableParallelism, loadavg } from 'node:os';
 import { readFileSync } from 'node:fs';
 import { prepareData, prepareFit } from '../src/fit/prepareFit.js';
 import { runFit } from '../src/fit/runFit.js';
+import { parseScenarioDocument } from '../src/scenario/load.js';
+import { parseRate } from '../src/scenario/units.js';
+
+/** The rate (per hour) the scenario file writes at a dotted path. */
+function truthOf(doc: ReturnType<typeof parseScenarioDocument>['doc'], path: string): number {
+  const r = parseRate(doc.getIn(path.split('.')));
+  if (!r.ok) throw new Error(`bench: ${path} is not a rate in ${FILE}`);
+  return r.value;
+}
 
 const FILE = 'scenarios/16-fit-pdx.yaml';
 const EXTRA = `    phenotypes.sensitive.death_rate:    { prior: log-uniform, min: 0.02/d, max: 1/d }
@@ -31,5 +40,14 @@ export async function benchFit(): Promise<void> {
   console.log(`  generations           ${r.json.generations.length}, ${r.json.final.simulations} subject simulations`);
   console.log(`  simulations per second ${(r.json.final.simulations / sampling).toFixed(0)} (sampling phase)`);
   console.log(`  load average          ${before.toFixed(2)} before, ${loadavg()[0].toFixed(2)} after, on ${availableParallelism()} cores`);
-  for (const s of r.summary) console.log(`  ${s.parameter.padEnd(36)} median ${s.median.toPrecision(3)} [${s.q05.toPrecision(3)}, ${s.q95.toPrecision(3)}] /h`);
+  // The data were made at the scenario's own values (npm run make-lesson-data): they are the truth.
+  const doc = parseScenarioDocument(text, FILE).doc;
+  let inside = 0;
+  r.summary.forEach((s, j) => {
+    const truth = truthOf(doc, spec.parameters[j].path);
+    const ok = truth >= s.q05 && truth <= s.q95;
+    if (ok) inside++;
+    console.log(`  ${s.parameter.padEnd(36)} median ${s.median.toPrecision(3)} [${s.q05.toPrecision(3)}, ${s.q95.toPrecision(3)}] /h, true ${truth.toPrecision(3)} ${ok ? 'inside' : 'OUTSIDE'}`);
+  });
+  console.log(`  true rates inside their 90% intervals: ${inside} of ${r.summary.length}`);
 }
