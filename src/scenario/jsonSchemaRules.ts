@@ -8,6 +8,7 @@
 /** A drug's doses: without half_life each non-adaptive block is a square pulse and needs `duration`; with half_life (boluses) no block may have one. */
 export const jsonPulseRule = {
   if: { required: ['half_life'] },
+  // biome-ignore lint/suspicious/noThenProperty: JSON Schema's if/then keyword, never awaited
   then: { properties: { schedule: { type: 'array', items: { type: 'object', not: { required: ['duration'] } } } } },
   else: { properties: { schedule: { type: 'array', items: { type: 'object', anyOf: [{ required: ['duration'] }, { required: ['adaptive'] }] } } } },
 };
@@ -15,6 +16,7 @@ export const jsonPulseRule = {
 /** An adaptive drug: its adaptive block is its only block, and it has no half_life (it is held at its dose while on). */
 export const jsonAdaptiveRule = {
   if: { properties: { schedule: { type: 'array', contains: { type: 'object', required: ['adaptive'] } } }, required: ['schedule'] },
+  // biome-ignore lint/suspicious/noThenProperty: JSON Schema's if/then keyword, never awaited
   then: { not: { required: ['half_life'] }, properties: { schedule: { type: 'array', maxItems: 1 } } },
 };
 
