@@ -20,7 +20,9 @@ import { hasResistance, initialResistantFraction, mutationProbabilities } from '
 import type { Scenario } from '../model/scenario.js';
 import { relapseThreshold } from '../model/scenario.js';
 import type { Timeline } from '../model/timeline.js';
+import { exponentialZiggurat } from '../rng/exponentialZiggurat.js';
 import type { RandomStream } from '../rng/stream.js';
+import { asXoshiro, xoshiroSplit, type XoshiroStream } from '../rng/xoshiro128.js';
 import { AdaptiveDosing } from './adaptiveDosing.js';
 import { CellStore, PERSISTER, RESISTANT, SENSITIVE } from './cellStore.js';
 import { BurdenWatch } from './burdenWatch.js';
@@ -32,7 +34,7 @@ import type { ReplicateOutcome } from './outcome.js';
 export const DEFAULT_MAX_CELLS = AGENT_MAX_CELLS;
 
 export interface AgentOptions {
-  /** The FOSL1 levels' random stream (default: the event stream `rng`). */
+  /** The FOSL1 levels' random stream (default: a split of the event stream). */
   readonly levelRng?: RandomStream;
   /** Called at every record time with the living cells' levels (FOSL1 switch only). */
   readonly onRecord?: (recordIndex: number, levels: LevelView) => void;
@@ -70,15 +72,24 @@ export class AgentRun {
   private readonly moments = { mean: 0, sd: 0 };
   private readonly watch: BurdenWatch;
   private rec = 0;
+  /** The event stream as xoshiro128**, whose state the event loop steps inline. */
+  private readonly rng: XoshiroStream;
 
+  /**
+   * `rng`: the event stream. The event loop runs on xoshiro128**: a xoshiro stream is used as
+   * it is (persim run passes xoshiroStream(seed, r, 'agent')), any other is replaced by a
+   * xoshiro stream seeded from its first four words, as is `opts.levelRng`.
+   */
   constructor(
     private readonly s: Scenario,
     tl: Timeline,
     private readonly replicate: number,
-    private readonly rng: RandomStream,
+    events: RandomStream,
     maxCells = DEFAULT_MAX_CELLS,
     private readonly opts: AgentOptions = {},
   ) {
+    const rng = asXoshiro(events);
+    this.rng = rng;
     const n0 = s.population.initial;
     const resistance = hasResistance(s);
     const r0 = resistance ? Math.min(n0, roundRandom(n0 * initialResistantFraction(s), rng)) : 0;
@@ -87,7 +98,7 @@ export class AgentRun {
     const ad = tl.adaptive;
     this.dosing = ad === null ? null : new AdaptiveDosing(tl, ad, s.drugs[ad.drug].name, s.drugs[ad.drug].adaptive?.dose ?? 0);
     this.tl = this.dosing?.timeline ?? tl;
-    this.levels = s.switch.model === 'fosl1' ? new Fosl1Levels(s, s.switch, this.tl, store, opts.levelRng ?? rng) : null;
+    this.levels = s.switch.model === 'fosl1' ? new Fosl1Levels(s, s.switch, this.tl, store, opts.levelRng !== undefined ? asXoshiro(opts.levelRng) : xoshiroSplit(rng)) : null;
     if (this.levels !== null) this.levels.seed(n0 - r0);
     else {
       const p0 = Math.min(n0 - r0, roundRandom(n0 * s.population.persisterFraction, rng));
@@ -116,7 +127,7 @@ export class AgentRun {
     // carried across step boundaries (a random time change), so that a boundary where the
     // rates do not change leaves the trajectory untouched: arms that differ only by a late
     // drug share their random numbers exactly up to its first dose.
-    this.loop.clock = -Math.log(1 - rng());
+    this.loop.clock = exponentialZiggurat(rng);
   }
 
   get finished(): boolean {

@@ -6,6 +6,13 @@
 // uniform picks the pool, the cell (slot k) and the event within the cell. Logistic crowding
 // (1 - N / capacity) is re-evaluated after every event.
 //
+// The random numbers come from xoshiro128** (Blackman & Vigna 2018, rng/xoshiro128.ts), its
+// four state words held in locals and stepped inline: an event costs three words, one for the
+// unit exponential of the next clock by the ziggurat (Marsaglia & Tsang 2000,
+// rng/exponentialZiggurat.ts; about 1% of words fall outside the core and take the sampler's
+// slow path on the stream, with the state written back first) and two for the 53-bit uniform
+// of the pick. The state is written back whenever the loop leaves.
+//
 // Mutation is a share of each division channel: a division drawn at r < rate x u within the
 // channel gives a resistant daughter (Luria & Delbrueck 1943; persisters with their own,
 // higher probability, Russo et al. 2022), so deciding it costs no random number and a scenario
@@ -17,7 +24,8 @@
 // Without per-cell fields (the two-state switch, no barcodes) the loop updates the counts only;
 // with them (FOSL1 levels, lineage barcodes) it moves the cells of the store. Either way the
 // random numbers and the counts are the same.
-import type { RandomStream } from '../rng/stream.js';
+import { EXP_CORE, EXP_STEP, exponentialOutsideCore } from '../rng/exponentialZiggurat.js';
+import type { XoshiroStream } from '../rng/xoshiro128.js';
 import type { BurdenWatch } from './burdenWatch.js';
 import { CellStore, PERSISTER, PopulationLimitError, RESISTANT, SENSITIVE } from './cellStore.js';
 import type { Fosl1Levels } from './fosl1Levels.js';
@@ -50,7 +58,7 @@ export interface StepRates {
 
 export function runEvents(
   store: CellStore,
-  rng: RandomStream,
+  rng: XoshiroStream,
   watch: BurdenWatch,
   levels: Fosl1Levels | null,
   capacity: number,
@@ -62,6 +70,12 @@ export function runEvents(
   const perCell = store.fields.length > 0;
   const { bS, dS, eS, bP, dP, xP, bR, dR, uS, uP } = q;
   let { t, clock } = st;
+  const state = rng.state;
+  let s0 = state[0];
+  let s1 = state[1];
+  let s2 = state[2];
+  let s3 = state[3];
+  let x = 0;
   let divisions = 0;
   let deaths = 0;
   let entries = 0;
@@ -87,8 +101,24 @@ export function runEvents(
       break;
     }
     t += wait;
-    clock = -Math.log(1 - rng());
-    let r = rng.double() * total;
+    // Three xoshiro128** steps: w (the clock's ziggurat word), then hi and lo (the pick's 53 bits).
+    x = Math.imul(s1, 5);
+    const w = Math.imul((x << 7) | (x >>> 25), 9);
+    x = s1 << 9; s2 ^= s0; s3 ^= s1; s1 ^= s2; s0 ^= s3; s2 ^= x; s3 = (s3 << 11) | (s3 >>> 21);
+    x = Math.imul(s1, 5);
+    const hi = Math.imul((x << 7) | (x >>> 25), 9) >>> 5;
+    x = s1 << 9; s2 ^= s0; s3 ^= s1; s1 ^= s2; s0 ^= s3; s2 ^= x; s3 = (s3 << 11) | (s3 >>> 21);
+    x = Math.imul(s1, 5);
+    const lo = Math.imul((x << 7) | (x >>> 25), 9) >>> 6;
+    x = s1 << 9; s2 ^= s0; s3 ^= s1; s1 ^= s2; s0 ^= s3; s2 ^= x; s3 = (s3 << 11) | (s3 >>> 21);
+    const m = w >>> 8;
+    if (m < EXP_CORE[w & 255]) clock = m * EXP_STEP[w & 255];
+    else {
+      state[0] = s0; state[1] = s1; state[2] = s2; state[3] = s3;
+      clock = exponentialOutsideCore(rng, w);
+      s0 = state[0]; s1 = state[1]; s2 = state[2]; s3 = state[3];
+    }
+    let r = ((hi * 67108864 + lo) / 9007199254740992) * total;
     let p = SENSITIVE;
     let per = perS;
     if (r >= propS) {
@@ -136,6 +166,10 @@ export function runEvents(
     }
     if (extinctH !== null) break;
   }
+  state[0] = s0;
+  state[1] = s1;
+  state[2] = s2;
+  state[3] = s3;
   st.t = t;
   st.clock = clock;
   st.divisions += divisions;

@@ -1,7 +1,7 @@
 // Runs every replicate of a scenario with the chosen engine. Replicate r (1-based) of the
-// agent engine draws from the stream (seed, r, "agent") and, under the FOSL1 switch, from
-// (seed, r, "fosl1") for the levels; replicate r of the population engine draws from
-// (seed, r, "population"); nothing else, so any subset of replicates, in any order or on any
+// agent engine draws from the xoshiro128** stream (seed, r, "agent") and, under the FOSL1
+// switch, from (seed, r, "fosl1") for the levels; replicate r of the population engine draws
+// from the seedrandom stream (seed, r, "population"); nothing else, so any subset of replicates, in any order or on any
 // worker, gives the same result for r.
 //
 // Engine choice: `agent` and `population` as requested (the agent engine refuses an initial
@@ -9,6 +9,7 @@
 import type { Scenario } from '../model/scenario.js';
 import { compileTimeline, type Timeline } from '../model/timeline.js';
 import { streamFor } from '../rng/stream.js';
+import { xoshiroStream } from '../rng/xoshiro128.js';
 import { DEFAULT_MAX_CELLS, runAgentReplicate } from './agent.js';
 import { AUTO_AGENT_SECONDS, AUTO_SPEEDUP, forecastCost } from './autoEngine.js';
 import type { LevelView } from './fosl1Levels.js';
@@ -107,8 +108,8 @@ export function runReplicate(
     return runPopulationReplicate(s, populationTimeline(s), replicate, streamFor(s.seed, replicate, 'population'), opts);
   }
   const fosl1 = s.switch.model === 'fosl1';
-  return runAgentReplicate(s, tl, replicate, streamFor(s.seed, replicate, 'agent'), maxCells, {
-    levelRng: fosl1 ? streamFor(s.seed, replicate, 'fosl1') : undefined,
+  return runAgentReplicate(s, tl, replicate, xoshiroStream(s.seed, replicate, 'agent'), maxCells, {
+    levelRng: fosl1 ? xoshiroStream(s.seed, replicate, 'fosl1') : undefined,
     onRecord: fosl1 && onLevels !== undefined ? (k, levels) => onLevels(replicate, k, levels) : undefined,
   });
 }

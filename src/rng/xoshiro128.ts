@@ -4,7 +4,9 @@
 // matters (the agent engine's event loop inlines the step on its state held in locals); a
 // stream is derived from the same (seed, replicate, stream name) identity as stream.ts, hashed
 // to the 128-bit state by MurmurHash3's x86_32 (Appleby 2011) with four seeds, so replicate r
-// draws the same numbers whatever the worker, shard or arm that runs it.
+// draws the same numbers whatever the worker, shard or arm that runs it. `asXoshiro` gives a
+// caller holding another stream (a seedrandom one) a xoshiro128** stream seeded by four of its
+// words: still a function of that stream's identity alone.
 import type { RandomStream } from './stream.js';
 
 const TWO_32 = 4294967296;
@@ -66,11 +68,27 @@ export function xoshiroState(seed: number, replicate: number, name: string): Int
 
 /** A RandomStream over xoshiro128**: () has 32 bits of resolution, double() 53 (two steps). */
 export function xoshiroStream(seed: number, replicate: number, name: string): XoshiroStream {
-  const state = xoshiroState(seed, replicate, name);
+  return streamOn(xoshiroState(seed, replicate, name));
+}
+
+/** A RandomStream over the given 128-bit state (used in place: the stream advances it). */
+function streamOn(state: Int32Array): XoshiroStream {
   const uniform = () => (xoshiroNext(state) >>> 0) / TWO_32;
   return Object.assign(uniform, {
     state,
     int32: () => xoshiroNext(state),
     double: () => ((xoshiroNext(state) >>> 5) * 67108864 + (xoshiroNext(state) >>> 6)) / TWO_53,
   });
+}
+
+/** A xoshiro128** stream seeded by the next four 32-bit words of `rng` (a split: the two then run independently). */
+export function xoshiroSplit(rng: RandomStream): XoshiroStream {
+  const s = Int32Array.from({ length: 4 }, () => (rng() * TWO_32) | 0);
+  if ((s[0] | s[1] | s[2] | s[3]) === 0) s[0] = 1;
+  return streamOn(s);
+}
+
+/** `rng` itself when it is a xoshiro128** stream, else xoshiroSplit(rng). */
+export function asXoshiro(rng: RandomStream): XoshiroStream {
+  return (rng as Partial<XoshiroStream>).state instanceof Int32Array ? (rng as XoshiroStream) : xoshiroSplit(rng);
 }

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { AgentRun } from '../../src/engine/agent.js';
 import { simulate } from '../../src/engine/simulate.js';
 import { compileTimeline } from '../../src/model/timeline.js';
-import { streamFor } from '../../src/rng/stream.js';
+import { xoshiroStream } from '../../src/rng/xoshiro128.js';
 import { makeScenario, squarePulseKill } from '../helpers/makeScenario.js';
 import { adaptiveKill } from './fixtures.js';
 
@@ -40,7 +40,7 @@ describe('adaptive dosing', () => {
         const ad = tl.adaptive;
         if (ad === null) throw new Error('no adaptive timeline');
         const rule = ad.rule;
-        const run = new AgentRun(s, tl, 1, streamFor(s.seed, 1, 'agent'));
+        const run = new AgentRun(s, tl, 1, xoshiroStream(s.seed, 1, 'agent'));
         const dosing = run.dosing;
         if (dosing === null) throw new Error('no adaptive dosing');
         let on = false;

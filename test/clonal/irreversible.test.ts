@@ -10,7 +10,7 @@ import { AgentRun } from '../../src/engine/agent.js';
 import { RESISTANT } from '../../src/engine/cellStore.js';
 import { simulate } from '../../src/engine/simulate.js';
 import { compileTimeline } from '../../src/model/timeline.js';
-import { streamFor } from '../../src/rng/stream.js';
+import { xoshiroStream } from '../../src/rng/xoshiro128.js';
 import { makeScenario, squarePulseKill } from '../helpers/makeScenario.js';
 import { meanAndSe } from '../helpers/stats.js';
 
@@ -33,7 +33,7 @@ describe('resistance is irreversible', () => {
             resistant: { divisionRate: p.bR, deathRate: 0, drugSensitivity: 0 }, resistantFraction: p.rf,
             mutation: { rate: p.u, persisterFactor: Math.min(p.factor, 1 / Math.max(p.u, 1e-9)) },
           });
-          const run = new AgentRun(s, compileTimeline(s), 1, streamFor(s.seed, 1, 'agent'));
+          const run = new AgentRun(s, compileTimeline(s), 1, xoshiroStream(s.seed, 1, 'agent'));
           const r0 = run.store.counts[RESISTANT];
           let before = r0;
           while (run.advance()) {

@@ -4,7 +4,8 @@
 // fill gives the same numbers as single draws.
 import { describe, expect, it } from 'vitest';
 import { fillNormal, normal, zigguratClosure } from '../../src/rng/normalZiggurat.js';
-import { streamFor } from '../../src/rng/stream.js';
+import { streamFor, type RandomStream } from '../../src/rng/stream.js';
+import { xoshiroStream } from '../../src/rng/xoshiro128.js';
 import { binomialQuantile, chiSquare, momentZ, normalCdf } from './stats.js';
 
 /** Cells of equal probability 1/100 between the percentiles, plus four tail cells beyond |z| = 3.44 and 4.5. */
@@ -44,13 +45,22 @@ function normalTable() {
   return { probs, cellOf };
 }
 
+// Both generator families the engines draw normals from: seedrandom's xor4096 (the population
+// engine) and xoshiro128** (the agent engine's FOSL1 levels, through its int32()).
+const families: [string, (seed: number, name: string) => RandomStream][] = [
+  ['seedrandom xor4096', (seed, name) => streamFor(seed, 0, name)],
+  ['xoshiro128**', (seed, name) => xoshiroStream(seed, 0, name)],
+];
+
 describe('normal variates by the ziggurat', () => {
   it('has layers that close at f(0) = 1', () => {
     expect(Math.abs(zigguratClosure() - 1)).toBeLessThan(1e-9);
   });
+});
 
+describe.each(families)('normal variates by the ziggurat on %s', (_, stream) => {
   it('has mean 0 and variance 1 (z-scores within 4)', () => {
-    const rng = streamFor(1, 0, 'normal-moments');
+    const rng = stream(1, 'normal-moments');
     const r = momentZ(() => normal(rng), 2_000_000, 0, 1, 3);
     expect(Math.abs(r.zMean)).toBeLessThan(4);
     expect(Math.abs(r.zVar)).toBeLessThan(4);
@@ -66,7 +76,7 @@ describe('normal variates by the ziggurat', () => {
     let rejections = 0;
     for (let seed = 0; seed < seeds; seed++) {
       counts.fill(0);
-      fillNormal(streamFor(seed, 0, 'normal-gof'), buffer, N);
+      fillNormal(stream(seed, 'normal-gof'), buffer, N);
       for (let i = 0; i < N; i++) counts[table.cellOf(buffer[i])]++;
       if (chiSquare(counts, table.probs).pValue < 0.01) rejections++;
       for (let c = 0; c < counts.length; c++) pooled[c] += counts[c];
@@ -82,8 +92,8 @@ describe('normal variates by the ziggurat', () => {
 
   it('fills a buffer with the same numbers as single draws', () => {
     const a = new Float64Array(5000);
-    fillNormal(streamFor(3, 1, 'same'), a, a.length);
-    const rng = streamFor(3, 1, 'same');
+    fillNormal(stream(3, 'same'), a, a.length);
+    const rng = stream(3, 'same');
     for (let i = 0; i < a.length; i++) expect(normal(rng)).toBe(a[i]);
   });
 });

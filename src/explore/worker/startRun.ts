@@ -3,9 +3,9 @@
 import { AgentRun } from '../../engine/agent.js';
 import type { Scenario } from '../../model/scenario.js';
 import type { Timeline } from '../../model/timeline.js';
-import { streamFor } from '../../rng/stream.js';
+import { xoshiroStream } from '../../rng/xoshiro128.js';
 
 export function startRun(s: Scenario, tl: Timeline, replicate: number, maxCells: number): AgentRun {
   const fosl1 = s.switch.model === 'fosl1';
-  return new AgentRun(s, tl, replicate, streamFor(s.seed, replicate, 'agent'), maxCells, fosl1 ? { levelRng: streamFor(s.seed, replicate, 'fosl1') } : {});
+  return new AgentRun(s, tl, replicate, xoshiroStream(s.seed, replicate, 'agent'), maxCells, fosl1 ? { levelRng: xoshiroStream(s.seed, replicate, 'fosl1') } : {});
 }
