@@ -58,6 +58,10 @@ describe('lesson 04: the FOSL1 switch', () => {
     expect(shareEnd.mean + 4 * shareEnd.se).toBeLessThan(0.05);
     const level = perReplicate(sim, (o) => o.fosl1Mean![last] - o.fosl1Mean![0]);
     expect(Math.abs(level.mean)).toBeLessThan(Math.max(4 * level.se, 0.01));
-    expect(sim.outcomes.every((o) => o.relapseH !== null)).toBe(true);
+    // The tumours regrow: relapse by the 35-day horizon is the rule. Not every replicate: the
+    // relapse times spread over days 29-35, and about 4% of tumours relapse after the horizon
+    // (12 of 288 and 11 of 288 replicates on seeds 10-33 with the two generators the agent engine
+    // has used), so 3 or more of 12 miss it with probability 1.1%, 4 or more with 0.1%.
+    expect(sim.outcomes.filter((o) => o.relapseH !== null).length).toBeGreaterThanOrEqual(9);
   });
 });
