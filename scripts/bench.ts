@@ -2,10 +2,14 @@
 // Sensitive cells divide at 0.04/h and die at 0.01/h, plus 0.1/h while the drug is on; they
 // enter persistence at 0.001/h (0.02/h on drug). Persisters divide at 0.002/h, die at
 // 0.001/h and exit at 0.005/h. 10^4 sensitive cells, drug on for 200 h, horizon 500 h.
+// Then the C anchor (benchAnchor.ts): a plain C direct-method SSA of the same model and
+// timeline, compiled with the system's cc, and persim's engine as a ratio of it.
 // Then the sweep section (benchSweep.ts): one sweep on 1 and on 2 worker threads.
 // Then the FOSL1 section (benchFosl1.ts): cell-steps per second of the level update.
 // Then the population-engine section (benchPopulation.ts), the loader (benchLoader.ts), and the
 // 8-mouse fit of lesson 16 with five rates (benchFit.ts).
+// BENCH_SECTIONS (default all) runs some only: a comma list of engine (always first, it gives
+// the reference figures), anchor, sweep, fosl1, population, loader, fit.
 // Prints figures; asserts nothing.
 import { simulate } from '../src/engine/simulate.js';
 import type { Scenario } from '../src/model/scenario.js';
@@ -16,8 +20,11 @@ import { benchFosl1 } from './benchFosl1.js';
 import { benchPopulation } from './benchPopulation.js';
 import { benchLoader } from './benchLoader.js';
 import { benchFit } from './benchFit.js';
+import { benchAnchor } from './benchAnchor.js';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 100);
+const SECTIONS = (process.env.BENCH_SECTIONS ?? 'anchor,sweep,fosl1,population,loader,fit').split(',');
+const section = (name: string) => SECTIONS.includes(name);
 
 const scenario: Scenario = {
   name: 'bench reference',
@@ -54,7 +61,8 @@ for (const o of sim.outcomes) {
   sumSq += (o.final.sensitive + o.final.persister) ** 2;
 }
 const seTotal = Math.sqrt((sumSq / RUNS - (meanS + meanP) ** 2) / (RUNS - 1));
-const exact = expectedCounts(scenario, compileTimeline(scenario));
+const timeline = compileTimeline(scenario);
+const exact = expectedCounts(scenario, timeline);
 const last = exact.sensitive.length - 1;
 const eS = exact.sensitive[last];
 const eP = exact.persister[last];
@@ -66,13 +74,28 @@ console.log(`  events per second     ${(events / seconds).toExponential(3)}   (t
 console.log(`  mean sensitive at 500 h  ${meanS.toFixed(0)}  exact ${eS.toFixed(0)}  (${rel(meanS, eS)})`);
 console.log(`  mean persister at 500 h  ${meanP.toFixed(0)}  exact ${eP.toFixed(0)}  (${rel(meanP, eP)})`);
 console.log(`  mean total at 500 h      ${(meanS + meanP).toFixed(0)}  exact ${(eS + eP).toFixed(0)}  (${rel(meanS + meanP, eS + eP)}, standard error ${((seTotal / (eS + eP)) * 100).toFixed(2)}%; target within 1%)`);
-console.log('');
-await benchSweep(scenario);
-console.log('');
-benchFosl1();
-console.log('');
-benchPopulation(scenario, seconds / RUNS);
-console.log('');
-benchLoader();
-console.log('');
-await benchFit();
+const engine = { secondsPerRun: seconds / RUNS, eventsPerSecond: events / seconds };
+if (section('anchor')) {
+  console.log('');
+  benchAnchor(scenario, timeline, RUNS, engine, eS + eP);
+}
+if (section('sweep')) {
+  console.log('');
+  await benchSweep(scenario);
+}
+if (section('fosl1')) {
+  console.log('');
+  benchFosl1();
+}
+if (section('population')) {
+  console.log('');
+  benchPopulation(scenario, seconds / RUNS);
+}
+if (section('loader')) {
+  console.log('');
+  benchLoader();
+}
+if (section('fit')) {
+  console.log('');
+  await benchFit();
+}

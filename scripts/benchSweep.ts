@@ -5,8 +5,12 @@
 // other work on the machine does not decide the figure. Prints the wall times, the
 // speed-up (target >= 1.8 on two cores), the CPU time the process got per second of wall
 // time (near the worker count on an idle machine, lower when other work competes for the
-// cores) and whether both gave the same results.
-import { availableParallelism } from 'node:os';
+// cores) and whether both gave the same results. Beside the speed-up: the load average
+// (1 minute, before and after; it counts this bench's own work too) and the CPU that other
+// processes took while the sweeps ran (the machine's busy time from os.cpus() less this
+// process's), with a warning when it passed 0.2 CPU per wall second: then the cores were shared
+// and the speed-up understates what two idle cores give.
+import { availableParallelism, cpus, loadavg } from 'node:os';
 import type { Scenario } from '../src/model/scenario.js';
 import { ThreadExecutor, defaultWorkerUrl } from '../src/sweep/executors.js';
 import { runPoints } from '../src/sweep/pool.js';
@@ -15,6 +19,7 @@ import type { RunRecord } from '../src/sweep/runRecord.js';
 async function timeSweep(points: { index: number; scenario: Scenario }[], replicates: number, workers: number) {
   const url = defaultWorkerUrl();
   const records: RunRecord[][] = [];
+  const busy0 = machineBusySeconds();
   const c0 = process.cpuUsage();
   const t0 = performance.now();
   await runPoints(points, replicates, {
@@ -25,7 +30,13 @@ async function timeSweep(points: { index: number; scenario: Scenario }[], replic
   });
   const seconds = (performance.now() - t0) / 1000;
   const cpu = process.cpuUsage(c0);
-  return { seconds, cpuPerWall: (cpu.user + cpu.system) / 1e6 / seconds, records };
+  const own = (cpu.user + cpu.system) / 1e6;
+  return { seconds, cpuPerWall: own / seconds, otherPerWall: Math.max(0, machineBusySeconds() - busy0 - own) / seconds, records };
+}
+
+/** CPU seconds all cores of the machine have spent busy (not idle) since boot. */
+function machineBusySeconds(): number {
+  return cpus().reduce((a, c) => a + c.times.user + c.times.nice + c.times.sys + c.times.irq, 0) / 1000;
 }
 
 export async function benchSweep(reference: Scenario): Promise<void> {
@@ -36,6 +47,7 @@ export async function benchSweep(reference: Scenario): Promise<void> {
     scenario: { ...reference, drugs: reference.drugs.map((d) => ({ ...d, potency })) },
   }));
   const runs: Awaited<ReturnType<typeof timeSweep>>[][] = [[], []];
+  const loadBefore = loadavg()[0];
   for (let k = 0; k < repeats; k++) for (const workers of [1, 2]) runs[workers - 1].push(await timeSweep(points, replicates, workers));
   const best = runs.map((r) => r.reduce((a, b) => (b.seconds < a.seconds ? b : a)));
   const times = runs.map((r) => r.map((x) => x.seconds));
@@ -45,6 +57,9 @@ export async function benchSweep(reference: Scenario): Promise<void> {
   console.log(`persim bench: sweep, ${points.length} points x ${replicates} replicates of the reference model (${availableParallelism()} cores)`);
   console.log(`  1 worker   ${best1.toFixed(2)} s   (best of ${list(times[0])}; CPU per wall second ${best[0].cpuPerWall.toFixed(2)})`);
   console.log(`  2 workers  ${best2.toFixed(2)} s   (best of ${list(times[1])}; CPU per wall second ${best[1].cpuPerWall.toFixed(2)})`);
-  console.log(`  speed-up   ${(best1 / best2).toFixed(2)}   (target >= 1.8 on two cores)`);
+  const loadAfter = loadavg()[0];
+  const other = Math.max(...runs.flat().map((r) => r.otherPerWall));
+  console.log(`  speed-up   ${(best1 / best2).toFixed(2)}   (target >= 1.8 on two cores; load average ${loadBefore.toFixed(2)} before, ${loadAfter.toFixed(2)} after; other processes took up to ${other.toFixed(2)} CPU per wall second)`);
+  if (other > 0.2) console.log(`  warning: other work shared the cores during the sweeps (up to ${other.toFixed(2)} CPU per wall second): the speed-up understates two idle cores`);
   console.log(`  identical results with 1 and 2 workers: ${same ? 'yes' : 'NO'}`);
 }
