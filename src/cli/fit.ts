@@ -15,15 +15,14 @@ import { PERSIM_VERSION } from '../model/version.js';
 import { loadFitCharts } from '../fit/charts/index.js';
 import { prepareData, prepareFit } from '../fit/prepareFit.js';
 import { readFitState, roundedJson, writeFitOutputs, writeFitState, type FitIdentity } from '../fit/outputs.js';
-import { FitStoppedError } from '../fit/pool.js';
 import { runFit, type FitProgress } from '../fit/runFit.js';
 import type { SmcState } from '../fit/smc.js';
 import type { FitResult } from '../fit/types.js';
 import { checkCalibration } from './fitCalibration.js';
-import { onSignals, positiveInteger, resumeCommand } from './interrupt.js';
+import { positiveInteger } from './interrupt.js';
+import { stoppableFit } from './stoppableFit.js';
 import { slug } from './scenarioInput.js';
 import { readScenarioText } from '../scenario/load.js';
-import { SweepInterrupted } from './sweep.js';
 
 interface FitCliOptions {
   data?: string;
@@ -203,34 +202,19 @@ export function registerFit(program: Command): void {
       prepareOutDir(outDir);
       const resumeFrom = readFitState(outDir, identity, Boolean(opts.resume));
       const charts = await loadFitCharts();
-      const controller = new AbortController();
-      const received = { code: 130 };
-      const release = onSignals(controller, received, `keeping the last finished generation in ${join(outDir, 'fit-state.json')}`);
       const progress = progressReporter(Boolean(opts.quiet));
       const t0 = performance.now();
-      let result: FitResult;
       let last: SmcState | undefined = resumeFrom;
-      try {
-        result = await runFit({
+      const result = await stoppableFit(`keeping the last finished generation in ${join(outDir, 'fit-state.json')}`, progress.finish, (signal) =>
+        runFit({
           scenarioText, scenarioFile: file, scenarioSha256, scenario, spec, data, seed: scenario.seed, workers,
-          maxSimulations, resumeFrom, signal: controller.signal, horizonsH, persimVersion: PERSIM_VERSION,
+          maxSimulations, resumeFrom, signal, horizonsH, persimVersion: PERSIM_VERSION,
           onGeneration: (state) => {
             last = state;
             writeFitState(outDir, identity, state);
           },
           onProgress: progress.report,
-        });
-      } catch (err) {
-        if (controller.signal.aborted || err instanceof FitStoppedError) {
-          progress.finish();
-          process.stderr.write(`interrupted: resume with: ${resumeCommand()}\n`);
-          throw new SweepInterrupted(received.code);
-        }
-        throw err;
-      } finally {
-        release();
-      }
-      progress.finish();
+        }));
       if (last === undefined) throw new Error('internal: the fit finished without a generation');
       writeFitOutputs(outDir, result, identity, last, charts);
       if (opts.format === 'json') process.stdout.write(roundedJson(result.json)); // the bytes of fit.json

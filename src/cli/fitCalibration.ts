@@ -8,9 +8,7 @@ import { formatSeconds, startProgress, type Progress } from '../io/progress.js';
 import { PERSIM_VERSION } from '../model/version.js';
 import { VERDICT_TEXT } from '../fit/calibration/coverage.js';
 import { calibrationJson, readJournal, writeCalibrationOutputs, writeRefit, type CalibrationIdentity, type CalibrationJson } from '../fit/calibration/outputs.js';
-import type { RefitRecord } from '../fit/calibration/refitRecord.js';
 import { runCalibration, shardRefits, type CalibrationProgress } from '../fit/calibration/runCalibration.js';
-import { FitStoppedError } from '../fit/pool.js';
 import type { PreparedFit } from '../fit/prepareFit.js';
 import { roundedJson } from '../fit/outputs.js';
 import { ALGORITHM } from '../fit/runFit.js';
@@ -18,9 +16,8 @@ import { fitEngine } from '../fit/subject.js';
 import type { Dataset } from '../fit/types.js';
 import { subjectsOf } from '../fit/fitSubjects.js';
 import { WHOLE, parseShard } from '../sweep/shard.js';
-import { onSignals, resumeCommand } from './interrupt.js';
+import { stoppableFit } from './stoppableFit.js';
 import { slug } from './scenarioInput.js';
-import { SweepInterrupted } from './sweep.js';
 
 export interface CalibrationCliOptions {
   readonly refits: number;
@@ -79,28 +76,13 @@ export async function checkCalibration(prepared: PreparedFit, data: Dataset, opt
   };
   prepareOutDir(outDir);
   const done = readJournal(outDir, identity, opts.resume);
-  const controller = new AbortController();
-  const received = { code: 130 };
-  const release = onSignals(controller, received, `keeping the finished refits in ${join(outDir, 'refits')}/`);
   const progress = reporter(opts.quiet);
   const t0 = performance.now();
-  let records: RefitRecord[];
-  try {
-    records = await runCalibration({
+  const records = await stoppableFit(`keeping the finished refits in ${join(outDir, 'refits')}/`, progress.finish, (signal) =>
+    runCalibration({
       prepared, data, seed: scenario.seed, workers: opts.workers, refits: opts.refits, shard, maxSimulations: opts.maxSimulations,
-      signal: controller.signal, done, onRefit: (r) => writeRefit(outDir, identity, r), onProgress: progress.report,
-    });
-  } catch (err) {
-    if (controller.signal.aborted || err instanceof FitStoppedError) {
-      progress.finish();
-      process.stderr.write(`interrupted: resume with: ${resumeCommand()}\n`);
-      throw new SweepInterrupted(received.code);
-    }
-    throw err;
-  } finally {
-    release();
-  }
-  progress.finish();
+      signal, done, onRefit: (r) => writeRefit(outDir, identity, r), onProgress: progress.report,
+    }));
   if (records.length !== shardRefits(opts.refits, shard).length) throw new Error('internal: a calibration shard finished with refits missing');
   const json = calibrationJson({
     persim_version: PERSIM_VERSION, version: 1,

@@ -7,6 +7,7 @@
 // coverage of both intervals lies within 4 binomial standard errors of nominal and the mean
 // rank within 4 standard errors of 1/2.
 import { describe, expect, it } from 'vitest';
+import { growingWell } from './growingWell.js';
 import { calibrationOf } from '../../src/fit/calibration/coverage.js';
 import { refitRecord, weightBelow, type RefitRecord } from '../../src/fit/calibration/refitRecord.js';
 import { runCalibration, shardRefits } from '../../src/fit/calibration/runCalibration.js';
@@ -68,22 +69,7 @@ describe('calibration arithmetic on exact posteriors', () => {
   });
 });
 
-const GROWTH = `name: growing well
-seed: 4
-time: { horizon: 4d, record_every: 1d }
-population: { initial: 1e5, persister_fraction: 0 }
-phenotypes:
-  sensitive: { division_rate: 0.6/d, death_rate: 0.1/d }
-  persister: { division_rate: 0, death_rate: 0 }
-switch: { entry_rate: 0, exit_rate: 0.01/h }
-fit:
-  data: well.csv
-  parameters:
-    phenotypes.sensitive.division_rate: { prior: log-uniform, min: 0.2/d, max: 2/d }
-  observables:
-    cells: { quantity: total, noise: log-normal, sd: 0.3 }
-  particles: 32
-`;
+const GROWTH = growingWell(32);
 
 describe('calibration of the sampler on the engine', () => {
   it('40 refits of a growing well: coverage of the 50% and 90% intervals within 4 SE of nominal', async () => {

@@ -5,24 +5,10 @@
 import { cpSync, existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { growingWell } from './growingWell.js';
 import { persim, tempDir } from '../helpers/cli.js';
 
-const SCENARIO = `name: growing well
-seed: 4
-time: { horizon: 4d, record_every: 1d }
-population: { initial: 1e5, persister_fraction: 0 }
-phenotypes:
-  sensitive: { division_rate: 0.6/d, death_rate: 0.1/d }
-  persister: { division_rate: 0, death_rate: 0 }
-switch: { entry_rate: 0, exit_rate: 0.01/h }
-fit:
-  data: well.csv
-  parameters:
-    phenotypes.sensitive.division_rate: { prior: log-uniform, min: 0.2/d, max: 2/d }
-  observables:
-    cells: { quantity: total, noise: log-normal, sd: 0.3 }
-  particles: 16
-`;
+const SCENARIO = growingWell(16);
 const DATA = 'day,subject,arm,observable,value,n_cells\n1,w1,,cells,1.3e5,\n2,w1,,cells,1.8e5,\n4,w1,,cells,3e5,\n';
 
 function folder(): { dir: string; file: string } {
