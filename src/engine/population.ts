@@ -86,6 +86,16 @@ export function compartmentsFor(s: Scenario, tl: Timeline, bins = DEFAULT_BINS):
   return s.switch.model === 'fosl1' ? new Fosl1Compartments(s, s.switch, tl, bins) : new TwoStateCompartments(s, tl);
 }
 
+/** What drives a run's future (counts, time, extinction), for a particle filter's resampling (PopulationRun.snapshot). */
+export interface PopulationState {
+  readonly counts: Float64Array;
+  readonly step: number;
+  readonly t: number;
+  readonly extinctH: number | null;
+  readonly subSteps: number;
+  readonly rec: number;
+}
+
 export class PopulationRun {
   readonly model: CompartmentModel;
   /** This replicate's adaptive dosing, when a drug is dosed by the burden (its own copy of the timeline). */
@@ -191,6 +201,32 @@ export class PopulationRun {
     return n;
   }
 
+  /** Whether snapshot/restore can carry this run: not with adaptive dosing or barcodes, whose state is their history. */
+  get restorable(): boolean {
+    return this.dosing === null && this.clones === null;
+  }
+
+  /** A copy of the state that drives the run's future. */
+  snapshot(): PopulationState {
+    if (!this.restorable) throw new Error('internal: a run with adaptive dosing or barcodes cannot be snapshot');
+    return { counts: this.counts.slice(), step: this.step, t: this.t, extinctH: this.extinctH, subSteps: this.subSteps, rec: this.rec };
+  }
+
+  /**
+   * Continues from a snapshot (of this run or another of the same scenario), with this run's
+   * own random stream: a particle filter's resampled tumour. Only the future is taken over;
+   * nadir, relapse and counters stay this run's own, so outcome() afterwards is no replicate.
+   */
+  restore(state: PopulationState): void {
+    if (!this.restorable) throw new Error('internal: a run with adaptive dosing or barcodes cannot be restored');
+    this.counts.set(state.counts);
+    this.step = state.step;
+    this.t = state.t;
+    this.extinctH = state.extinctH;
+    this.subSteps = state.subSteps;
+    this.rec = state.rec;
+  }
+
   /** Runs the next timeline step; returns false once the run is finished. */
   advance(): boolean {
     if (this.finished) return false;
@@ -294,7 +330,7 @@ export class PopulationRun {
   }
 
   /** Cells of each phenotype (sensitive, persister, resistant) into out. */
-  private byPhenotype(out: Float64Array): Float64Array {
+  byPhenotype(out: Float64Array): Float64Array {
     out.fill(0);
     for (let c = 0; c < this.counts.length; c++) out[this.model.phenotype[c]] += this.counts[c];
     return out;

@@ -35,6 +35,7 @@ interface RawFit {
   parameters: Record<string, RawPrior>;
   observables: Record<string, RawObservable>;
   particles?: number;
+  tumours_per_subject?: number;
   predict?: string[];
 }
 
@@ -182,6 +183,7 @@ export function readFitSpec(parsed: ParsedScenario, sets: readonly string[] = []
     parameters,
     observables,
     particles: raw.particles ?? DEFAULT_PARTICLES,
+    tumoursPerSubject: raw.tumours_per_subject ?? null,
     predict,
     predictDraws: DEFAULT_PREDICT_DRAWS,
     predictReplicates: DEFAULT_PREDICT_REPLICATES,

@@ -12,6 +12,7 @@ import { ScenarioError } from '../scenario/errors.js';
 import { parseScenarioDocument, resolveWithOverrides, type ParsedScenario } from '../scenario/load.js';
 import type { FitSubject } from './fitSubjects.js';
 import { logMeanExp, subjectLogLik } from './likelihood.js';
+import { filterable, filteredLogLik } from './particleFilter.js';
 import { drawValue } from './noise.js';
 import { cellsAt, fitEngine, onGrid, planSubject, recordIndex, runSubject } from './subject.js';
 import type { FitParameter, Observable, PredictiveRun } from './types.js';
@@ -86,6 +87,16 @@ export class FitModel {
       if (s === undefined) scenarios.set(subject.arm, (s = this.scenario(theta, subject.arm)));
       if (s === null) return -Infinity;
       const plan = planSubject(onGrid(s, subject.gridH, subject.horizonH), fitEngine(s));
+      if (filterable(plan)) {
+        try {
+          total += filteredLogLik(plan, subject, observables, sds, seed, name, m);
+        } catch (err) {
+          if (!(err instanceof PopulationCountError)) throw err;
+          return -Infinity; // beyond 2^53 cells: no measured tumour is that large
+        }
+        if (total === -Infinity) return total;
+        continue;
+      }
       for (let r = 0; r < m; r++) {
         try {
           lls[r] = subjectLogLik(plan, runSubject(plan, seed, `${name}/${r}`, subject.index), subject, observables, sds);

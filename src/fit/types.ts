@@ -169,6 +169,8 @@ export interface FitJson {
   readonly seed: number;
   readonly engine: 'agent' | 'population';
   readonly algorithm: string;
+  /** How each subject's likelihood was estimated, and from how many simulated tumours. */
+  readonly likelihood: { readonly estimator: 'particle filter' | 'independent tumours'; readonly tumours_per_subject: number };
   readonly parameters: readonly { readonly path: string; readonly unit: string; readonly prior: string }[];
   readonly generations: readonly GenerationRecord[];
   readonly final: { readonly ess: number; readonly particles: number; readonly simulations: number };
@@ -202,6 +204,8 @@ export interface FitSpec {
   readonly observables: readonly Observable[];
   /** SMC particles (default DEFAULT_PARTICLES). */
   readonly particles: number;
+  /** Simulated tumours per subject in a likelihood estimate; null: chosen by tumour size (runFit.ts replicatesPerSubject). */
+  readonly tumoursPerSubject: number | null;
   /** Arm names to predict, in order ('' alone when the scenario has no arms). */
   readonly predict: readonly string[];
   /** Posterior draws and stochastic replicates per draw of the prediction. */

@@ -41,5 +41,6 @@ export const fitBlock = z.strictObject({
   observables: z.record(text(/^[^,"\s]+$/, 'a name without commas, quotes or spaces', 'Observable name, as in the CSV\'s observable column.'), observable)
     .describe('The observables of the data, name: observation model.'),
   particles: integer(1, 'SMC particles; default 400.', 1_000_000).optional(),
+  tumours_per_subject: integer(1, 'Simulated tumours per subject in a likelihood estimate (the particle filter\'s, on the population engine); default by the initial cells: 1 from 1e5, 4 from 1e3, 64 below.', 4096).optional(),
   predict: z.array(text(/\S/, 'an arm name', 'An arm to predict.')).min(1).describe('Arms to predict; default every arm.').optional(),
 }).describe('A fit of the model to data, run by `persim fit` (ignored by `persim run`).');

@@ -94,6 +94,8 @@ describe('the fit: block', () => {
     const noPredict = FIT.replace('  particles: 1000\n', '').replace('  predict: [continuous_28d]\n', '');
     const spec = read(BASE + noPredict);
     expect(spec.particles).toBe(DEFAULT_PARTICLES);
+    expect(spec.tumoursPerSubject).toBeNull();
+    expect(read(BASE + FIT.replace('  particles: 1000\n', '  tumours_per_subject: 32\n')).tumoursPerSubject).toBe(32);
     expect(spec.predict).toEqual(['2on2off_x2', 'continuous_28d']);
     const noArms = BASE.slice(0, BASE.indexOf('arms:'));
     expect(read(noArms + noPredict).predict).toEqual(['']);
@@ -119,6 +121,7 @@ describe('the fit: block', () => {
     ['a fixed noise sd <= 0', 9, '    volume_mm3: { quantity: total, scale: 1e-6, noise: log-normal, sd: 0 }', 9, 72, 'fit.observables.volume_mm3.sd', /out of range/],
     ['an sd on count noise', 10, '    persister_count: { quantity: persister, noise: binomial, sd: 0.1 }', 10, 62, 'fit.observables.persister_count.sd', /binomial noise has no sd/],
     ['a duplicate predicted arm', 12, '  predict: [continuous_28d, continuous_28d]', 12, 29, 'fit.predict[1]', /listed twice/],
+    ['tumours per subject of 0', 11, '  tumours_per_subject: 0', 11, 24, 'fit.tumours_per_subject', /out of range|integer in \[1, 4096\]/],
     ['a missing noise sd', 9, '    volume_mm3: { quantity: total, noise: log-normal }', 9, 17, 'fit.observables.volume_mm3', /needs sd/],
   ];
   for (const [what, n, replacement, line, column, path, message] of cases) {

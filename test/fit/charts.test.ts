@@ -65,6 +65,7 @@ function result(opts: { parameters?: number; runs?: boolean; data?: boolean } = 
       seed: 1,
       engine: 'population',
       algorithm: 'smc',
+      likelihood: { estimator: 'particle filter', tumours_per_subject: 1 },
       parameters: parameters.map((p) => ({ path: p.path, unit: p.unit, prior: p.prior.text })),
       generations: [],
       final: { ess: 40, particles: n, simulations: 0 },

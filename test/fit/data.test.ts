@@ -14,6 +14,7 @@ const spec: FitSpec = {
     { name: 'colonies', quantity: 'total', noise: 'poisson', scale: 1, sd: null },
   ],
   particles: 10,
+  tumoursPerSubject: null,
   predict: ['a'],
   predictDraws: 1,
   predictReplicates: 1,
