@@ -1,13 +1,15 @@
 // `persim fit` end to end, from the built bundle (dist/cli.js, with dist/fit-worker.js for the
 // worker threads): a tiny fit (1000 cells, 12 days, 2 subjects x 5 times, 24 particles) writes
 // every output with its promised shape, gives the same bytes for 1 and 2 workers
-// and after --resume, prints fit.json with --format json, and bad input exits 2 writing nothing.
+// and after --resume (also after Ctrl-C mid-fit), prints fit.json with --format json, and bad
+// input exits 2 writing nothing.
+import { spawn } from 'node:child_process';
 import { cpSync, existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { observationsCsv, synthesize } from '../../src/fit/synthetic.js';
 import { loadScenarioText } from '../../src/scenario/load.js';
-import { persim, tempDir } from '../helpers/cli.js';
+import { persim, ROOT, tempDir } from '../helpers/cli.js';
 
 const SCENARIO = `name: tiny fit
 seed: 5
@@ -146,6 +148,27 @@ describe('persim fit on a tiny fit', () => {
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     for (const f of SAME_BYTES) expect(bytes(w2, f), f).toEqual(bytes(w1, f));
+  });
+
+  it('Ctrl-C mid-fit: exit 130, the last finished generation kept, the resume command printed; --resume gives the same bytes', async () => {
+    const w3 = join(dir, 'w3');
+    const child = spawn(process.execPath, [join(ROOT, 'bin/persim.js'), 'fit', file, '--out', w3, '--workers', '1', '-q'], { cwd: ROOT });
+    let stderr = '';
+    child.stderr.on('data', (d) => (stderr += d));
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    const state = join(w3, 'fit-state.json');
+    const deadline = Date.now() + 60_000;
+    while (!existsSync(state) && child.exitCode === null && Date.now() < deadline) await new Promise((r) => setTimeout(r, 5));
+    child.kill('SIGINT');
+    expect(await exited).toBe(130);
+    expect(stderr).toMatch(/Ctrl-C: stopping the workers, keeping the last finished generation in \S+fit-state\.json\.\.\.\ninterrupted: resume with: persim fit \S+tiny\.yaml .*--resume\n$/);
+    const kept = JSON.parse(readFileSync(state, 'utf8'));
+    expect(kept.finished).toBe(false); // stopped mid-way, not after the end
+    expect(existsSync(join(w3, 'posterior.csv'))).toBe(false);
+    const resumed = persim(['fit', file, '--out', w3, '--workers', '1', '--resume', '-q']);
+    expect(resumed.stderr).toBe('');
+    expect(resumed.status).toBe(0);
+    for (const f of SAME_BYTES) expect(bytes(w3, f), f).toEqual(bytes(w1, f));
   });
 
   it('an unfinished fit-state.json without --resume: exit 2, naming --resume, nothing touched', () => {
