@@ -8,13 +8,10 @@ import { formatSeconds, startProgress, type Progress } from '../io/progress.js';
 import { PERSIM_VERSION } from '../model/version.js';
 import { VERDICT_TEXT } from '../fit/calibration/coverage.js';
 import { calibrationJson, readJournal, writeCalibrationOutputs, writeRefit, type CalibrationIdentity, type CalibrationJson } from '../fit/calibration/outputs.js';
-import { runCalibration, shardRefits, type CalibrationProgress } from '../fit/calibration/runCalibration.js';
+import { calibrationDesign, runCalibration, shardRefits, type CalibrationProgress } from '../fit/calibration/runCalibration.js';
 import type { PreparedFit } from '../fit/prepareFit.js';
 import { roundedJson } from '../fit/outputs.js';
-import { ALGORITHM } from '../fit/runFit.js';
-import { fitEngine } from '../fit/subject.js';
 import type { Dataset } from '../fit/types.js';
-import { subjectsOf } from '../fit/fitSubjects.js';
 import { WHOLE, parseShard } from '../sweep/shard.js';
 import { stoppableFit } from './stoppableFit.js';
 import { slug } from './scenarioInput.js';
@@ -84,13 +81,7 @@ export async function checkCalibration(prepared: PreparedFit, data: Dataset, opt
       signal, done, onRefit: (r) => writeRefit(outDir, identity, r), onProgress: progress.report,
     }));
   if (records.length !== shardRefits(opts.refits, shard).length) throw new Error('internal: a calibration shard finished with refits missing');
-  const json = calibrationJson({
-    persim_version: PERSIM_VERSION, version: 1,
-    scenario: { name: scenario.name, file: prepared.scenarioFile, sha256: prepared.scenarioSha256 },
-    data: { file: data.file, sha256: data.sha256, observations: data.observations.length, subjects: subjectsOf(data, spec.observables).length },
-    seed: scenario.seed, engine: fitEngine(scenario), algorithm: ALGORITHM, particles: spec.particles,
-    max_simulations: opts.maxSimulations ?? null, refits: opts.refits,
-  }, shard, spec.parameters, records);
+  const json = calibrationJson(calibrationDesign(prepared, data, opts.refits, opts.maxSimulations, PERSIM_VERSION), shard, spec.parameters, records);
   writeCalibrationOutputs(outDir, identity, json, spec.parameters, records);
   if (opts.format === 'json') process.stdout.write(roundedJson(json));
   else if (!opts.quiet) process.stdout.write(calibrationText(json, outDir, (performance.now() - t0) / 1000));

@@ -5,7 +5,9 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { explain, loadScenario, runScenario, ScenarioError, type RunOptions } from '../../src/api/browser.js';
-import { loadScenarioFile, runSweep } from '../../src/api/index.js';
+import { checkCalibration, loadScenarioFile, runSweep } from '../../src/api/index.js';
+import { roundedJson } from '../../src/fit/outputs.js';
+import { growingWell } from '../fit/growingWell.js';
 import { MINIMAL } from '../scenario/fixtures.js';
 import { persim, ROOT, tempDir } from '../helpers/cli.js';
 import { scenarioFile } from '../sweep/fixtures.js';
@@ -140,5 +142,22 @@ describe('runSweep', () => {
     expect(result.summaries.map((s) => s.replicates)).toEqual([3, 3]);
     expect(last).toEqual({ done: 6, total: 6 });
     for (const f of ['sweep.csv', 'runs.csv', 'sweep.json']) expect(written(out, f), f).toBe(written(cliOut, f));
+  });
+});
+
+describe('checkCalibration', () => {
+  it('gives the calibration.json of persim fit --check-calibration, byte for byte, and a record per refit', async () => {
+    const dir = tempDir();
+    const file = join(dir, 'well.yaml');
+    writeFileSync(file, growingWell(8));
+    writeFileSync(join(dir, 'well.csv'), 'day,subject,arm,observable,value,n_cells\n1,w1,,cells,1.3e5,\n4,w1,,cells,3e5,\n');
+    const cliOut = tempDir();
+    const cli = persim(['fit', file, '--check-calibration', '3', '--shard', '1/2', '--workers', '1', '-q', '--out', cliOut]);
+    expect(cli.status, cli.stderr).toBe(0);
+    let last = { done: 0, total: 0 };
+    const r = await checkCalibration(readFileSync(file, 'utf8'), { file, refits: 3, shard: '1/2', workers: 0, onProgress: (p) => (last = p) });
+    expect(r.records.map((x) => x.refit)).toEqual([2]); // refits k with (k - 1) mod 2 = 1
+    expect({ done: last.done, total: last.total }).toEqual({ done: 1, total: 1 });
+    expect(roundedJson(r.json)).toBe(written(cliOut, 'calibration.json'));
   });
 });

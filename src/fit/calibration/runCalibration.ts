@@ -9,7 +9,9 @@ import { FitModel } from '../fitModel.js';
 import { subjectsOf } from '../fitSubjects.js';
 import { FitPool } from '../pool.js';
 import type { PreparedFit } from '../prepareFit.js';
-import { fitModelInit, samplePosterior, type FitProgress } from '../runFit.js';
+import { ALGORITHM, fitModelInit, samplePosterior, type FitProgress } from '../runFit.js';
+import { fitEngine } from '../subject.js';
+import type { CalibrationDesign } from './outputs.js';
 import type { Dataset } from '../types.js';
 import { refitRecord, type RefitRecord } from './refitRecord.js';
 import { drawTruth, refitSeed, simulatedSubjects } from './truth.js';
@@ -35,6 +37,18 @@ export interface CalibrationInput {
   readonly done?: ReadonlyMap<number, RefitRecord>;
   readonly onRefit?: (r: RefitRecord) => void;
   readonly onProgress?: (p: CalibrationProgress) => void;
+}
+
+/** What calibration.json says of the check's design (the same for the CLI and the library). */
+export function calibrationDesign(prepared: PreparedFit, data: Dataset, refits: number, maxSimulations: number | undefined, persimVersion: string): CalibrationDesign {
+  const { scenario, spec } = prepared;
+  return {
+    persim_version: persimVersion, version: 1,
+    scenario: { name: scenario.name, file: prepared.scenarioFile, sha256: prepared.scenarioSha256 },
+    data: { file: data.file, sha256: data.sha256, observations: data.observations.length, subjects: subjectsOf(data, spec.observables).length },
+    seed: scenario.seed, engine: fitEngine(scenario), algorithm: ALGORITHM, particles: spec.particles,
+    max_simulations: maxSimulations ?? null, refits,
+  };
 }
 
 /** The refits of the shard, 1-based. */
