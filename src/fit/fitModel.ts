@@ -1,6 +1,6 @@
 // A fit's model at one parameter vector: the scenario of each arm with the fitted values
-// set (through the same --set machinery as sweeps, so every draw is validated like the
-// file), its subjects' simulated likelihood, and the posterior-predictive simulations. It
+// set (the values --set would write, so every draw is validated like the file; see
+// fittedScenario.ts), its subjects' simulated likelihood, and the posterior-predictive simulations. It
 // is what a fit worker holds; built from plain data so that it crosses to worker threads.
 import { relapseTime } from '../analysis/relapseEvent.js';
 import { PopulationCountError } from '../engine/population.js';
