@@ -1,6 +1,6 @@
 // A fit's model at one parameter vector: the scenario of each arm with the fitted values
-// set (through the same --set machinery as sweeps, so every draw is validated like the
-// file), its subjects' simulated likelihood, and the posterior-predictive simulations. It
+// set (the values --set would write, so every draw is validated like the file; see
+// fittedScenario.ts), its subjects' simulated likelihood, and the posterior-predictive simulations. It
 // is what a fit worker holds; built from plain data so that it crosses to worker threads.
 import { relapseTime } from '../analysis/relapseEvent.js';
 import { PopulationCountError } from '../engine/population.js';
@@ -8,9 +8,9 @@ import type { Scenario } from '../model/scenario.js';
 import type { RandomStream } from '../rng/stream.js';
 import { streamFor } from '../rng/stream.js';
 import { loadArms } from '../scenario/arms.js';
-import { ScenarioError } from '../scenario/errors.js';
-import { parseScenarioDocument, resolveWithOverrides, type ParsedScenario } from '../scenario/load.js';
+import { parseScenarioDocument, type ParsedScenario } from '../scenario/load.js';
 import type { FitSubject } from './fitSubjects.js';
+import { FittedScenarios } from './fittedScenario.js';
 import { logMeanExp, subjectLogLik } from './likelihood.js';
 import { filterable, filteredLogLik } from './particleFilter.js';
 import { drawValue } from './noise.js';
@@ -35,14 +35,12 @@ export interface BandPoint {
   readonly nCells: number | null;
 }
 
-/** A fitted value as a --set argument, in engine units (exact: JavaScript prints the shortest round-tripping digits). */
-export function setArgument(p: FitParameter, value: number): string {
-  return `${p.path}=${value}${p.unit}`;
-}
+export { setArgument } from './setArgument.js';
 
 export class FitModel {
   private readonly parsed: ParsedScenario;
   private readonly armSets = new Map<string, readonly string[]>();
+  private fittedScenarios: FittedScenarios | null = null;
 
   constructor(readonly init: FitModelInit) {
     this.parsed = parseScenarioDocument(init.scenarioText, init.file);
@@ -53,18 +51,8 @@ export class FitModel {
 
   /** The arm's scenario at theta; null when the scenario refuses the values (outside what it allows). */
   scenario(theta: readonly number[], arm: string): Scenario | null {
-    const sets: string[] = [];
-    this.init.parameters.forEach((p, j) => {
-      if (p.target.kind === 'scenario') sets.push(setArgument(p, theta[j]));
-    });
-    const armSets = this.armSets.get(arm);
-    if (armSets === undefined) throw new Error(`internal: no arm named '${arm}'`);
-    try {
-      return resolveWithOverrides(this.parsed, [...sets, ...armSets]);
-    } catch (err) {
-      if (err instanceof ScenarioError) return null;
-      throw err;
-    }
+    this.fittedScenarios ??= new FittedScenarios(this.parsed, this.init.parameters, this.armSets);
+    return this.fittedScenarios.at(theta, arm);
   }
 
   /** Each observable's noise sd at theta (fitted or fixed; 0 where unused). */

@@ -48,6 +48,18 @@ export function resolveWithOverrides(parsed: ParsedScenario, sets: readonly stri
   throw new ScenarioError(tidy([...issues, ...setIssues], sets));
 }
 
+/**
+ * The scenario that plain data (a document's toJS) validates to, checked exactly as
+ * resolveWithOverrides checks a document; null where it finds any problem (not located: for
+ * callers that only need to know whether values are allowed, such as a fit's proposals).
+ */
+export function validScenarioData(data: unknown): Scenario | null {
+  const result = scenarioSchema.safeParse(data);
+  if (!result.success) return null;
+  const resolved = resolveWithinBounds(result.data, () => ({ file: '', line: 0, column: 0 }));
+  return Array.isArray(resolved) ? null : resolved;
+}
+
 /** A valid scenario within the limits of model/limits.ts, or the limits it passes, located. */
 function resolveWithinBounds(raw: RawScenario, locate: (path: readonly PropertyKey[], key: boolean) => Where): Scenario | ScenarioIssue[] {
   const located = (bs: readonly BoundIssue[]) => bs.map((b): ScenarioIssue => ({ ...locate(b.path, false), path: formatPath(b.path), message: b.message, expected: b.expected, found: b.found }));
