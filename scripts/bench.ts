@@ -5,7 +5,8 @@
 // Then the C anchor (benchAnchor.ts): a plain C direct-method SSA of the same model and
 // timeline, compiled with the system's cc, and persim's engine as a ratio of it.
 // Then the sweep section (benchSweep.ts): one sweep on 1 and on 2 worker threads.
-// Then the FOSL1 section (benchFosl1.ts): cell-steps per second of the level update.
+// Then the FOSL1 section (benchFosl1.ts): the FOSL1 per-cell level update against a C loop of
+// the same update (scripts/anchor-fosl1.c), cold and warm, in interleaved rounds.
 // Then the population-engine section (benchPopulation.ts), the loader (benchLoader.ts), and the
 // 8-mouse fit of lesson 16 with five rates (benchFit.ts).
 // BENCH_SECTIONS (default all) runs some only: a comma list of engine (always first, it gives

@@ -11,7 +11,7 @@
 // report the levels at the record times only, so each time is moved to the nearest record
 // time (the earlier one on a tie), and times that meet there count once.
 //
-// Bins: equal bins of the population engine's level lattice (engine/populationFosl1Grid.ts)
+// Bins: equal bins of the population engine's level lattice (model/fosl1Grid.ts)
 // merged by an integer factor, so that every lattice bin falls in exactly one histogram bin
 // (bins unaligned with the lattice would hold one or two lattice bins in turn and draw a
 // comb). About TARGET_BINS bins from the lattice's lower edge up to the top steady level
@@ -19,10 +19,9 @@
 // of the linearised level, noise / sqrt(2 decay), and at least 5% past the on threshold and
 // the initial level; levels above the top go in the last bin. The agent engine's levels are
 // binned on the same edges, so both engines' histograms compare bin by bin.
-import { DEFAULT_BINS } from '../engine/populationFosl1.js';
-import { fosl1Grid } from '../engine/populationFosl1Grid.js';
 import { forcing, NO_DRUG, type Fosl1Forcing } from '../model/fosl1Drift.js';
 import { fixedPoints } from '../model/fosl1FixedPoints.js';
+import { DEFAULT_BINS, fosl1Grid } from '../model/fosl1Grid.js';
 import type { Fosl1Switch, Scenario } from '../model/scenario.js';
 import { recordTimes } from '../model/steps.js';
 

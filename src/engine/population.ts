@@ -32,6 +32,7 @@
 //
 // Random numbers: every draw of replicate r comes from the stream it is given, in a fixed
 // order, so a replicate's result does not depend on which worker runs it.
+import { DEFAULT_BINS } from '../model/fosl1Grid.js';
 import { relapseThreshold, type Scenario } from '../model/scenario.js';
 import type { Timeline } from '../model/timeline.js';
 import type { RandomStream } from '../rng/stream.js';
@@ -40,7 +41,7 @@ import { BurdenWatch } from './burdenWatch.js';
 import { clonesRecord, type CloneSample } from './lineage.js';
 import type { ReplicateOutcome } from './outcome.js';
 import { ExactPart } from './populationExact.js';
-import { DEFAULT_BINS, Fosl1Compartments } from './populationFosl1.js';
+import { Fosl1Compartments } from './populationFosl1.js';
 import { barcodeCap, ClonedCompartments, populationBarcodes } from './populationClones.js';
 import { Leaper, type Tally } from './populationLeap.js';
 import { Transitions, type CompartmentModel } from './populationModel.js';

@@ -1,5 +1,5 @@
 // The FOSL1 switch as compartments for the population engine: one compartment per bin of
-// the level and phenotype (populationFosl1Grid.ts). Within a sub-step a cell divides or dies
+// the level and phenotype (model/fosl1Grid.ts). Within a sub-step a cell divides or dies
 // at its phenotype's rates (fates matched to the exact birth-death moments,
 // populationFates.ts; daughters placed by the inheritance kernel); at the end of the
 // sub-step every cell's level jumps between neighbouring bins (populationLattice.ts), the
@@ -24,6 +24,7 @@
 // test/fosl1/ouTransient.test.ts measures it. With noise 0 the rates are the upwind ones,
 // max(f, 0)/dx and max(-f, 0)/dx.
 import { fosl1Drift, type Fosl1Forcing } from '../model/fosl1Drift.js';
+import { binOf, compartmentAt, DEFAULT_BINS, fosl1Grid, inheritanceKernel, nearestOfPool, type Fosl1Grid } from '../model/fosl1Grid.js';
 import { hasResistance, initialResistantFraction, mutationProbabilities } from '../model/resistance.js';
 import { populationSteadyState } from '../model/fosl1SteadyState.js';
 import type { Fosl1Switch, Scenario } from '../model/scenario.js';
@@ -31,14 +32,10 @@ import type { Timeline } from '../model/timeline.js';
 import { multinomialInto } from '../rng/multinomial.js';
 import type { RandomStream } from '../rng/stream.js';
 import { expm1Over, factorialMoment2, setFates } from './populationFates.js';
-import { binOf, compartmentAt, fosl1Grid, inheritanceKernel, nearestOfPool, type Fosl1Grid } from './populationFosl1Grid.js';
 import { LatticeJumps } from './populationLattice.js';
 import { R, roundRandom } from './populationTwoState.js';
 import type { CompartmentModel, Sparse, Transitions } from './populationModel.js';
 import { subStepLimit } from './populationStep.js';
-
-/** Default number of bins of the level. */
-export const DEFAULT_BINS = 64;
 
 /** B(z) = z / (e^z - 1), 1 at z = 0. */
 function bernoulli(z: number): number {

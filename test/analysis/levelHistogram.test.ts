@@ -13,9 +13,8 @@ import {
   nearestRecords,
   type LevelHistogramPlan,
 } from '../../src/analysis/levelHistogram.js';
-import { DEFAULT_BINS } from '../../src/engine/populationFosl1.js';
-import { fosl1Grid } from '../../src/engine/populationFosl1Grid.js';
 import { simulate } from '../../src/engine/simulate.js';
+import { DEFAULT_BINS, fosl1Grid } from '../../src/model/fosl1Grid.js';
 import type { Drug, Fosl1Switch, Scenario } from '../../src/model/scenario.js';
 import { recordTimes } from '../../src/model/steps.js';
 import { levelCollector } from '../../src/report/levelSeries.js';

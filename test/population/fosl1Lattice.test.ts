@@ -11,11 +11,11 @@
 import { describe, expect, it } from 'vitest';
 import { PopulationRun } from '../../src/engine/population.js';
 import { Fosl1Compartments } from '../../src/engine/populationFosl1.js';
-import { fosl1Grid, inheritanceKernel } from '../../src/engine/populationFosl1Grid.js';
 import { LatticeJumps } from '../../src/engine/populationLattice.js';
 import { Transitions } from '../../src/engine/populationModel.js';
 import { populationTimeline } from '../../src/engine/populationTimeline.js';
 import { fosl1Drift, NO_DRUG } from '../../src/model/fosl1Drift.js';
+import { fosl1Grid, inheritanceKernel } from '../../src/model/fosl1Grid.js';
 import { populationSteadyState } from '../../src/model/fosl1SteadyState.js';
 import type { Fosl1Switch } from '../../src/model/scenario.js';
 import { compileTimeline } from '../../src/model/timeline.js';

@@ -1,4 +1,6 @@
-// The FOSL1 level on a grid of bins for the population engine. Bins of width dx cover
+// The FOSL1 level on a grid of bins: the population engine's lattice (engine/populationFosl1.ts)
+// and the level histogram's bin edges (analysis/levelHistogram.ts), so it lives below both
+// (scenario math, no simulation). Bins of width dx cover
 // [x0, xMax], xMax past which the level's stationary density is negligible with or without
 // drug stress (model/fosl1Stationary.ts gridEnd), x0 in (-dx, 0]. Both thresholds lie on bin
 // edges: dx = (on - off) / k for the smallest k that gives at least the requested number of
@@ -14,9 +16,12 @@
 // grid each daughter moves by a kernel of k bins with mean 0 and variance exactly
 // (inheritance_noise / dx)^2 bins^2, the moments of the continuous displacement: one bin up
 // or down with probability v/2 each while v <= 1, a discrete Gaussian above.
-import { forcing, NO_DRUG } from '../model/fosl1Drift.js';
-import { gridEnd } from '../model/fosl1Stationary.js';
-import type { Fosl1Switch, Scenario } from '../model/scenario.js';
+import { forcing, NO_DRUG } from './fosl1Drift.js';
+import { gridEnd } from './fosl1Stationary.js';
+import type { Fosl1Switch, Scenario } from './scenario.js';
+
+/** Default number of bins of the level (the population engine's lattice). */
+export const DEFAULT_BINS = 64;
 
 export interface Fosl1Grid {
   readonly bins: number;
