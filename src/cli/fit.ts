@@ -10,7 +10,7 @@ import type { Command } from 'commander';
 import { UsageError } from '../io/errors.js';
 import { prepareOutDir } from '../io/outDir.js';
 import { defaultWorkers } from '../io/workers.js';
-import { formatSeconds, startProgress, type Progress } from '../io/progress.js';
+import { formatSeconds, LOG_LINE_EVERY_MS, startProgress, type Progress } from '../io/progress.js';
 import { PERSIM_VERSION } from '../model/version.js';
 import { loadFitCharts } from '../fit/charts/index.js';
 import { prepareData, prepareFit } from '../fit/prepareFit.js';
@@ -118,7 +118,7 @@ function progressReporter(quiet: boolean): { report: (p: FitProgress) => void; f
       if (k !== key) {
         bar?.finish();
         key = k;
-        bar = startProgress(p.phase === 'sample' ? `generation ${p.generation} (temperature ${p.temperature.toPrecision(3)})` : 'posterior-predictive runs', { plainEveryMs: 10_000, unit: 'particles' });
+        bar = startProgress(p.phase === 'sample' ? `generation ${p.generation} (temperature ${p.temperature.toPrecision(3)})` : 'posterior-predictive runs', { plainEveryMs: LOG_LINE_EVERY_MS, unit: 'particles' });
       }
       bar?.tick(p.done, p.total);
     },

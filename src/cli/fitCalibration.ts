@@ -4,7 +4,7 @@
 // progress, writes calibration.csv and calibration.json and prints the coverage table.
 import { join } from 'node:path';
 import { prepareOutDir } from '../io/outDir.js';
-import { formatSeconds, startProgress, type Progress } from '../io/progress.js';
+import { formatSeconds, LOG_LINE_EVERY_MS, startProgress, type Progress } from '../io/progress.js';
 import { PERSIM_VERSION } from '../model/version.js';
 import { VERDICT_TEXT } from '../fit/calibration/coverage.js';
 import { calibrationJson, readJournal, writeCalibrationOutputs, writeRefit, type CalibrationIdentity, type CalibrationJson } from '../fit/calibration/outputs.js';
@@ -52,7 +52,7 @@ function reporter(quiet: boolean): { report: (p: CalibrationProgress) => void; f
     report(p) {
       if (bar === null) {
         total = p.total;
-        bar = startProgress('calibration refits', { plainEveryMs: 10_000, unit: 'refits', startDone: p.done });
+        bar = startProgress('calibration refits', { plainEveryMs: LOG_LINE_EVERY_MS, unit: 'refits', startDone: p.done });
       }
       const gen = p.fit === null ? '' : `refit ${p.refit}, generation ${p.fit.generation} (temperature ${p.fit.temperature.toPrecision(2)})`;
       bar.tick(p.done, total, gen);

@@ -44,7 +44,7 @@ export function explorerHtml(data: ExplorerData, appBundle: string, chartJsSourc
 </div>
 <div id="dish-status" class="status"></div>
 <div id="dish-legend" class="legend"></div>
-<p class="note">The dish shows one replicate tumour (replicate 1 of <code>persim run --engine agent</code>, which is what <code>persim run</code> runs unless it chooses the population engine for a large tumour), cell by cell as the engine simulates it: divisions, deaths and switches are real events. Positions are illustrative: the model is not spatial, so where a dot sits means nothing (daughters are placed beside their mothers). The background takes the chemotherapy's colour while it acts.</p>
+<p class="note">The dish shows one replicate tumour as the engine simulates it: replicate 1 of <code>persim run --engine agent</code>, cell by cell, where divisions, deaths and switches are real events; or, for a tumour too large to follow cell by cell (over 2 million cells at the start), replicate 1 of <code>persim run --engine population</code>, where a dot stands for many cells and its events are drawn from the engine's counts. Positions are illustrative: the model is not spatial, so where a dot sits means nothing (daughters are placed beside their mothers). The background takes the chemotherapy's colour while it acts.</p>
 </section>
 <section class="charts-col panel">
 <div class="chart"><canvas id="chart-burden" role="img" aria-label="Tumour burden over time"></canvas></div>

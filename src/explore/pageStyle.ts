@@ -34,7 +34,6 @@ main.layout{display:grid;grid-template-columns:480px minmax(380px,1fr) 340px;gap
 .side-col h2{font-size:1.12em;margin:.2em 0 .1em}
 .side-col h3{font-size:.95em;margin:.8em 0 .2em;color:#5a2a6a}
 .side-col p{margin:.3em 0}
-.side-col .file{font-size:.8em;color:#777}
 .side-col ul{margin:.2em 0;padding-left:1.2em}
 .side-col .try{background:#f5effa;border-left:3px solid #8a4a9a;padding:4px 8px}
 .side-col .arm{display:block;margin:.6em 0}

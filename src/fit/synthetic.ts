@@ -9,6 +9,7 @@
 import { basename, dirname } from 'node:path';
 import { writeFilesAtomically } from '../io/atomicWrite.js';
 import type { Scenario } from '../model/scenario.js';
+import { csvText, type CsvValue } from '../output/csv.js';
 import { streamFor } from '../rng/stream.js';
 import { drawValue } from './noise.js';
 import { cellsAt, fitEngine, onGrid, planSubject, recordGrid, recordIndex, runSubject } from './subject.js';
@@ -93,16 +94,15 @@ export function synthesize(design: SyntheticDesign): Observation[] {
   return rows;
 }
 
-const csvField = (s: string) => (/[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
-
 /** The data CSV of a fit: `day,subject,arm,observable,value,n_cells` (or `time_h` first). */
 export function observationsCsv(rows: readonly Observation[], time: 'day' | 'time_h' = 'day'): string {
-  const lines = [`${time},subject,arm,observable,value,n_cells`];
+  const lines: CsvValue[][] = [[time, 'subject', 'arm', 'observable', 'value', 'n_cells']];
   for (const r of rows) {
     const t = time === 'day' ? r.timeH / 24 : r.timeH;
-    lines.push([String(t), csvField(r.subject), csvField(r.arm), csvField(r.observable), String(r.value), r.nCells === null ? '' : String(r.nCells)].join(','));
+    // Times and values in full (String, not the outputs' 6 digits): the data are read back as written.
+    lines.push([String(t), r.subject, r.arm, r.observable, String(r.value), r.nCells === null ? null : String(r.nCells)]);
   }
-  return lines.join('\n') + '\n';
+  return csvText(lines);
 }
 
 /** Writes the data CSV whole (a temporary file, then a rename). */

@@ -5,7 +5,7 @@
 // Only clones with cells appear; a relapse row's time is the replicate's relapse_h.
 import type { Simulation } from '../engine/simulate.js';
 import type { CloneSample } from '../engine/lineage.js';
-import { fmt } from './numbers.js';
+import { csvText, type CsvValue } from './csv.js';
 
 export const CLONES_HEADER = 'replicate,time_h,barcode,cells,persisters,resistant';
 
@@ -14,18 +14,15 @@ export function hasClones(sim: Simulation): boolean {
 }
 
 export function clonesCsv(sim: Simulation): string {
-  const lines = [CLONES_HEADER];
+  const rows: CsvValue[][] = [CLONES_HEADER.split(',')];
   for (const o of sim.outcomes) {
     if (o.clones === undefined) continue;
     const samples: CloneSample[] = [...o.clones.samples];
     if (o.clones.relapse !== null) samples.push(o.clones.relapse);
     samples.sort((a, b) => a.timeH - b.timeH);
     for (const c of samples) {
-      const time = fmt(c.timeH);
-      for (let i = 0; i < c.barcodes.length; i++) {
-        lines.push(`${o.replicate},${time},${c.barcodes[i]},${c.cells[i]},${c.persisters[i]},${c.resistant[i]}`);
-      }
+      for (let i = 0; i < c.barcodes.length; i++) rows.push([o.replicate, c.timeH, c.barcodes[i], c.cells[i], c.persisters[i], c.resistant[i]]);
     }
   }
-  return lines.join('\n') + '\n';
+  return csvText(rows);
 }

@@ -1,6 +1,9 @@
 // The one CSV writer (RFC 4180): a cell is quoted when it holds a comma, a quote or a line
 // end; numbers are written by output/numbers.ts's fmt; null is an empty cell; rows end
-// with \n, the last one too.
+// with \n, the last one too. Every CSV persim writes goes through it: sweep.csv and runs.csv
+// (sweep/csv.ts), arms.csv, clones.csv, dosing.csv, levels.csv, the fit's and calibration's
+// tables and the data CSV of a synthetic experiment; timeseries.csv's header too (its rows,
+// numbers only, are joined in place: timeseriesCsv.ts).
 import { fmt } from './numbers.js';
 
 export type CsvValue = string | number | null;

@@ -5,7 +5,7 @@
 // the first check), on 1 when the drug is given from this check to the next, concentration
 // what it is held at until then. Checks after an extinction see 0 cells.
 import type { Simulation } from '../engine/simulate.js';
-import { fmt } from './numbers.js';
+import { csvText, type CsvValue } from './csv.js';
 
 export const DOSING_HEADER = 'replicate,drug,time_h,cells,relative,on,concentration';
 
@@ -14,16 +14,15 @@ export function hasDosing(sim: Simulation): boolean {
 }
 
 export function dosingCsv(sim: Simulation): string {
-  const lines = [DOSING_HEADER];
+  const rows: CsvValue[][] = [DOSING_HEADER.split(',')];
   for (const o of sim.outcomes) {
     const d = o.dosing;
     if (d === undefined) continue;
     for (let k = 0; k < d.checkTimes.length; k++) {
       const cells = d.checkCells[k];
-      const relative = d.baseline > 0 ? fmt(cells / d.baseline) : '';
       const on = d.checkOn[k];
-      lines.push(`${o.replicate},${d.drug},${fmt(d.checkTimes[k])},${cells},${relative},${on},${fmt(on ? d.dose : 0)}`);
+      rows.push([o.replicate, d.drug, d.checkTimes[k], cells, d.baseline > 0 ? cells / d.baseline : null, on, on ? d.dose : 0]);
     }
   }
-  return lines.join('\n') + '\n';
+  return csvText(rows);
 }

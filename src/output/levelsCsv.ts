@@ -7,18 +7,15 @@
 // also holds the levels above it. replicates: how many replicates had living cells then
 // (the others are left out of the mean; with none, the shares are 0).
 import type { LevelHistograms } from '../analysis/levelHistogram.js';
-import { fmt } from './numbers.js';
+import { csvText, type CsvValue } from './csv.js';
 
 export const LEVELS_HEADER = 'time_h,level_lo,level_hi,sensitive,persister,replicates';
 
 export function levelsCsv(h: LevelHistograms): string {
-  const lines = [LEVELS_HEADER];
+  const rows: CsvValue[][] = [LEVELS_HEADER.split(',')];
   const bins = h.edges.length - 1;
   h.timesH.forEach((t, i) => {
-    const time = fmt(t);
-    for (let b = 0; b < bins; b++) {
-      lines.push(`${time},${fmt(h.edges[b])},${fmt(h.edges[b + 1])},${fmt(h.sensitive[i][b])},${fmt(h.persister[i][b])},${h.replicates[i]}`);
-    }
+    for (let b = 0; b < bins; b++) rows.push([t, h.edges[b], h.edges[b + 1], h.sensitive[i][b], h.persister[i][b], h.replicates[i]]);
   });
-  return lines.join('\n') + '\n';
+  return csvText(rows);
 }

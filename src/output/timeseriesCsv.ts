@@ -4,11 +4,14 @@
 // living cells' levels (empty once no cell is left); and with a resistant phenotype, last,
 // resistant (total then counts resistant cells too). An adaptive drug's concentration, and
 // so the stress, is the replicate's own: its dose from a check that turned it on to the next.
+// The header goes through the one CSV writer (output/csv.ts); the rows, the largest file a
+// run writes and numbers only (never quoted), are joined here as csvRow would join them.
 import { dosingOnAt, type DosingRecord } from '../engine/adaptiveDosing.js';
 import type { Simulation } from '../engine/simulate.js';
 import { concentration, hillEffect } from '../model/pkpd.js';
 import { hasResistance } from '../model/resistance.js';
 import type { Scenario } from '../model/scenario.js';
+import { csvRow } from './csv.js';
 import { fmt } from './numbers.js';
 
 /** Stress and concentrations at time t; an adaptive drug from the replicate's dosing record. */
@@ -35,7 +38,7 @@ export function timeseriesCsv(sim: Simulation): string {
   if (resistant) header.push('resistant');
   const times = sim.timeline.recordTimes;
   const shared = adaptive ? null : Array.from(times, (t) => drugColumns(s, t, undefined));
-  const lines = [header.join(',')];
+  const lines = [csvRow(header)];
   for (const o of sim.outcomes) {
     for (let k = 0; k < times.length; k++) {
       const S = o.sensitive[k];

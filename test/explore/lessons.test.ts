@@ -1,5 +1,6 @@
 // The lesson presets: every shipped scenario's header gives a title, a question, something
-// to look for and one thing to try; the header parser reads the comment convention.
+// to look for and one thing to try, none naming a file or command the page's student does not
+// have; the header parser reads the comment convention.
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -33,6 +34,15 @@ describe('lesson headers', () => {
     expect(lesson.question.length).toBeGreaterThan(20);
     expect(lesson.lookFor.length).toBeGreaterThan(40);
     expect(lesson.tryThis.length).toBeGreaterThan(20);
+  });
+
+  it('names no file or command a student of the page does not have', () => {
+    const notInThePage = /\.ya?ml\b|\bout\/|\.csv\b|\.json\b|\.png\b|\.html\b|--[a-z]|\bpersim [a-z]|\bfile\b|scenarios\//i;
+    for (const l of collectLessons(SCENARIOS, null).lessons) {
+      for (const text of [l.title, l.question, l.lookFor, l.tryThis]) expect(text.match(notInThePage)?.[0] ?? null, `${l.id}: ${text}`).toBeNull();
+    }
+    // The check finds what a file's own header says (lesson 01 speaks of timeseries.csv).
+    expect(parseLessonHeader(readFileSync(join(SCENARIOS, '01-biphasic-kill.yaml'), 'utf8')).lookFor).toMatch(notInThePage);
   });
 
   it('has a tip for each shipped lesson it names, and a generic one for the others', () => {

@@ -1,7 +1,9 @@
 // The explorer's workers run the command line's engine: the dish's replicate, advanced in
 // slices, ends exactly where `persim run` ends replicate 1, and the background batch gives
 // the same replicates as simulate(); a newer batch stops an older one; a tumour that
-// outgrows the explorer stops with its relapse kept and its later counts NaN.
+// outgrows the explorer stops with its relapse kept and its later counts NaN; one that starts
+// larger than the explorer holds (lesson 13) runs on the population engine, as persim run
+// runs it.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -46,6 +48,28 @@ describe('live run', () => {
     else expect(frame.levelsSensitive).toBeNull();
   });
 
+  it('runs a tumour too large for the agent engine on the population engine, as persim run does', () => {
+    const file = '13-clinical-scale.yaml';
+    const sets = ['time.horizon=120d'];
+    const s = loadScenarioText(text(file), file, sets);
+    const expected = simulate(s, { replicates: [1] });
+    expect(expected.engine.engine).toBe('population');
+    const live = new LiveRun({ text: text(file), file, sets }, 1, () => 0);
+    let frame = live.frame();
+    expect(frame.sensitive + frame.persister).toBe(1e11);
+    let frames = 0;
+    while (!frame.finished) {
+      frame = live.advance(frame.t + 24);
+      frames++;
+    }
+    const o = expected.outcomes[0];
+    expect([frame.sensitive, frame.persister]).toEqual([o.final.sensitive, o.final.persister]);
+    expect([frame.divisions, frame.deaths, frame.entries]).toEqual([o.counters.divisions, o.counters.deaths, o.counters.entries]);
+    expect(frame.divisions).toBeGreaterThan(1e11); // the tallies that drive the dish's dots
+    expect(frames).toBeGreaterThan(60);
+    expect(frame.limited).toBe(false);
+  });
+
   it('stops where the tumour outgrows the explorer', () => {
     const file = '03-continuous-vs-pulsed.yaml';
     const live = new LiveRun({ text: text(file), file, sets: ['population.initial=1e6', 'drugs.chemo.potency=0'] }, 1, () => 0);
@@ -70,6 +94,22 @@ describe('batch', () => {
       expect(Array.from(r.persister)).toEqual(Array.from(sim.outcomes[i].persister));
       expect(r.limited).toBe(false);
     });
+  });
+
+  it('gives the population engine\'s replicates for a tumour too large for the agent engine', async () => {
+    const file = '13-clinical-scale.yaml';
+    const sets = ['time.horizon=120d', 'replicates=2'];
+    const sim = simulate(loadScenarioText(text(file), file, sets));
+    const out: BatchReplicate[] = [];
+    await runBatch({ text: text(file), file, sets }, 2, hooks(out));
+    expect(out.map((r) => r.replicate)).toEqual([1, 2]);
+    out.forEach((r, i) => {
+      expect(Array.from(r.sensitive)).toEqual(Array.from(sim.outcomes[i].sensitive));
+      expect(Array.from(r.persister)).toEqual(Array.from(sim.outcomes[i].persister));
+      expect(r.limited).toBe(false);
+    });
+    expect(out[0].sensitive[0]).toBeGreaterThan(9e10);
+    expect(out[0].persister[10]).toBeGreaterThan(1e8); // the first dose drives cells into persistence
   });
 
   it('stops when a newer batch starts', async () => {

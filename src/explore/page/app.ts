@@ -7,7 +7,6 @@ import { ScenarioError } from '../../scenario/errors.js';
 import { controlSet, type ControlSet } from '../controls/controlSet.js';
 import { paintDish, type ColorBy } from '../dish/paint.js';
 import { Raster, dishMask } from '../dish/raster.js';
-import { background } from '../dish/palette.js';
 import type { Lesson } from '../lessons/lesson.js';
 import { armSets, parseLesson, resolveLesson, type LessonScenario } from '../lessons/lessonScenario.js';
 import type { FromWorker } from '../worker/protocol.js';
@@ -15,7 +14,7 @@ import type { ExplorerCharts, RunTrace } from './charts/explorerCharts.js';
 import { defaultSpeed } from './clock.js';
 import { byId } from './dom.js';
 import { Session, type Workers } from './session.js';
-import { statusText, tooLarge } from './statusText.js';
+import { statusText } from './statusText.js';
 import { renderControls } from './ui/controlsPanel.js';
 import { DrugStrip } from './ui/drugStrip.js';
 import { renderLegend } from './ui/legend.js';
@@ -38,8 +37,6 @@ export class ExplorerApp {
   private session: Session | null = null;
   /** The faded run under the current one (kept when the current one is replayed). */
   private previous: RunTrace | null = null;
-  /** Why the current lesson cannot run in the dish (too large), or null. */
-  private notice: string | null = null;
   private gen = 0;
   private speed = 1;
   private colorBy: ColorBy = 'state';
@@ -171,28 +168,11 @@ export class ExplorerApp {
     this.transport.showColorBy(this.colorBy, scenario.switch.model === 'fosl1');
     this.charts.start(scenario, previous);
     this.gen++;
-    this.notice = tooLarge(scenario, this.lesson.file);
-    if (this.notice !== null) {
-      this.session = null;
-      this.showNotice(this.notice, scenario);
-      return;
-    }
     this.session = new Session(this.gen, scenario, { text: this.lesson.text, file: this.lesson.file, sets }, this.workers, this.charts, this.speed);
     this.session.clock.playing = this.playing;
     this.strip.draw(scenario);
     this.markedT = 0;
     renderLegend(byId('dish-legend'), scenario, this.colorBy, this.session.drugRgb);
-  }
-
-  /** Instead of a run: an empty dish and why. */
-  private showNotice(notice: string, scenario: Scenario): void {
-    this.raster.paintBackground(background(0, '0,0,0'));
-    this.context().putImageData(this.image, 0, 0);
-    for (const id of ['dish-day', 'dish-scale', 'dish-legend']) byId(id).textContent = '';
-    byId('dish-status').textContent = notice;
-    this.strip.draw(scenario);
-    this.strip.cursor(0);
-    this.setPlaying(false);
   }
 
   private setPlaying(playing: boolean): void {
@@ -295,7 +275,7 @@ export class ExplorerApp {
       renderMs: this.renderMs,
       frames: this.frames,
       errors: [...this.errors],
-      notice: this.notice,
+      engine: s?.engineName ?? null,
     };
   }
 }

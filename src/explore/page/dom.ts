@@ -23,3 +23,15 @@ export function byId<T extends HTMLElement = HTMLElement>(id: string): T {
 export function count(n: number): string {
   return Math.round(n).toLocaleString('en-US');
 }
+
+/**
+ * Replaces `root`'s children by `render`, keeping keyboard focus on the control of the same
+ * id: a moved slider or a chosen arm re-renders its panel, and without this the focus would
+ * fall back to the page, so arrow keys would stop moving the slider after one step.
+ */
+export function keepingFocus(root: HTMLElement, render: () => void): void {
+  const active = document.activeElement;
+  const id = active instanceof HTMLElement && active !== root && root.contains(active) ? active.id : '';
+  render();
+  if (id !== '') document.getElementById(id)?.focus({ preventScroll: true });
+}

@@ -1,7 +1,10 @@
 // One run of the explorer: a scenario with its overrides, the live replicate shown in the
 // dish (driven through the live worker) and the batch behind the charts (the batch worker).
 // A new run starts whenever the lesson, the arm or a control changes; the generation number
-// lets late answers of the previous run be ignored.
+// lets late answers of the previous run be ignored. The dish shows the tumour at t = 0 at
+// once: the page builds the live replicate's first frame itself (the same seeded run the live
+// worker starts), so it is not blank while the workers start.
+import type { EngineName } from '../../engine/simulate.js';
 import { drugEffect } from '../../model/pkpd.js';
 import type { Scenario } from '../../model/scenario.js';
 import { recordTimes } from '../../model/steps.js';
@@ -9,7 +12,9 @@ import { activeDrugs } from '../../report/charts/exposure.js';
 import { streamFor } from '../../rng/stream.js';
 import { isAdaptive, resistantDivisionRate } from '../engineFeatures.js';
 import { Dish } from '../dish/dish.js';
+import { LiveRun } from '../worker/liveRun.js';
 import type { BatchReplicate, LiveFrame, ScenarioSource, ToWorker } from '../worker/protocol.js';
+import { explorerEngine } from '../worker/startRun.js';
 import { BatchStats } from './charts/batchStats.js';
 import type { ExplorerCharts } from './charts/explorerCharts.js';
 import { DisplayClock } from './clock.js';
@@ -46,6 +51,8 @@ export class Session {
   /** The adaptive kill drug's lane among the acting drugs (the charts' exposure strips) and its colour. */
   readonly adaptiveLane: number;
   readonly adaptiveRgb: string;
+  /** The engine of the live replicate and the batch: the agent engine, or the population engine for a tumour too large for it. */
+  readonly engineName: EngineName;
 
   constructor(
     readonly gen: number,
@@ -66,6 +73,13 @@ export class Session {
     const lanes = activeDrugs(scenario);
     this.adaptiveLane = Math.max(0, lanes.findIndex((a) => a.drug.effect === 'kill' && isAdaptive(a.drug)));
     this.adaptiveRgb = lanes[this.adaptiveLane]?.rgb ?? this.drugRgb;
+    this.engineName = explorerEngine(scenario);
+    const now = performance.now();
+    try {
+      this.dish.push(new LiveRun(source, LIVE_REPLICATE, () => performance.now()).frame(), now);
+    } catch {
+      // The live worker reports what stops the run.
+    }
     workers.live.postMessage({ kind: 'live-start', gen, source, replicate: LIVE_REPLICATE });
     workers.batch.postMessage({ kind: 'batch-start', gen, source, replicates: this.batchTotal });
   }

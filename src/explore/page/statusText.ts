@@ -1,7 +1,6 @@
 // The words beside the dish: the day, the cells shown, how many cells a dot stands for,
-// what happened to the tumour, the batch's progress; and what is said instead of a run when
-// a lesson's tumour is too large to follow cell by cell.
-import type { Scenario } from '../../model/scenario.js';
+// what happened to the tumour, the batch's progress, and the population engine when a
+// lesson's tumour is too large to follow cell by cell.
 import { EXPLORER_MAX_CELLS } from '../worker/protocol.js';
 import { count } from './dom.js';
 import type { Session } from './session.js';
@@ -33,15 +32,7 @@ export function statusText(s: Session): StatusText {
     else if (f.relapseH !== null && f.relapseH > 0 && f.relapseH <= s.clock.t) parts.push(`relapsed on day ${day(f.relapseH)}`);
     if (f.limited) parts.push(`stopped: more than ${count(EXPLORER_MAX_CELLS)} cells`);
   }
+  if (s.engineName === 'population') parts.push('population engine: too many cells to follow one by one');
   parts.push(`batch: ${s.stats.size} of ${s.batchTotal} replicates`);
   return { day: `day ${day(s.clock.t)}`, scale, line: parts.join(' · ') };
-}
-
-/** Why a scenario cannot run in the dish (its tumour is too large), or null. */
-export function tooLarge(s: Scenario, file: string): string | null {
-  if (s.population.initial <= EXPLORER_MAX_CELLS) return null;
-  return (
-    `This lesson starts with ${s.population.initial.toExponential(1)} cells: too many to follow cell by cell in a browser ` +
-    `(the explorer holds ${count(EXPLORER_MAX_CELLS)}). Run it with: persim run ${file} --report`
-  );
 }

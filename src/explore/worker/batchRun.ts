@@ -3,13 +3,12 @@
 // worker's message queue in between, so that a newer batch (a moved control) stops this one
 // at once instead of after its last replicate. A replicate that outgrows the explorer
 // (EXPLORER_MAX_CELLS) ends there: its relapse is known by then, its later counts are NaN.
+// A tumour too large for the agent engine runs on the population engine (startRun.ts).
 import { PopulationLimitError } from '../../engine/cellStore.js';
-import { compileTimeline } from '../../model/timeline.js';
 import { loadScenarioText } from '../../scenario/load.js';
-import { checkSize } from './checkSize.js';
-import { EXPLORER_MAX_CELLS, type BatchReplicate, type ScenarioSource } from './protocol.js';
+import type { BatchReplicate, ScenarioSource } from './protocol.js';
 import { recordedResistant } from '../engineFeatures.js';
-import { startRun } from './startRun.js';
+import { explorerTimeline, startRun } from './startRun.js';
 
 const SLICE_MS = 36;
 
@@ -24,10 +23,9 @@ export interface BatchHooks {
 
 export async function runBatch(source: ScenarioSource, replicates: number, hooks: BatchHooks): Promise<void> {
   const s = loadScenarioText(source.text, source.file, source.sets);
-  checkSize(s);
-  const tl = compileTimeline(s);
+  const tl = explorerTimeline(s);
   for (let r = 1; r <= replicates; r++) {
-    const run = startRun(s, tl, r, EXPLORER_MAX_CELLS);
+    const run = startRun(s, tl, r);
     let sliceStart = hooks.now();
     let limited = false;
     try {

@@ -1,30 +1,28 @@
 // The replicate shown in the dish, advanced on request up to a time and for at most a slice
 // of wall-clock time, so the worker answers every request quickly even for a large tumour.
-// A tumour that outgrows the explorer (EXPLORER_MAX_CELLS) stops the run where it is.
-import type { AgentRun } from '../../engine/agent.js';
+// A tumour that outgrows the explorer (EXPLORER_MAX_CELLS) stops the run where it is; one
+// that starts larger runs on the population engine (startRun.ts).
 import { PopulationLimitError } from '../../engine/cellStore.js';
-import { compileTimeline, type Timeline } from '../../model/timeline.js';
+import type { Timeline } from '../../model/timeline.js';
 import { loadScenarioText } from '../../scenario/load.js';
 import { levelQuantiles } from './levelQuantiles.js';
 import { finalResistant } from '../engineFeatures.js';
-import { checkSize } from './checkSize.js';
-import { EXPLORER_MAX_CELLS, LEVEL_QUANTILES, type LiveFrame, type ScenarioSource } from './protocol.js';
-import { startRun } from './startRun.js';
+import { LEVEL_QUANTILES, type LiveFrame, type ScenarioSource } from './protocol.js';
+import { explorerTimeline, startRun, type ExplorerRun } from './startRun.js';
 
 const SLICE_MS = 40;
 
 export class LiveRun {
-  private readonly run: AgentRun;
+  private readonly run: ExplorerRun;
   private readonly timeline: Timeline;
   private limited = false;
 
   constructor(source: ScenarioSource, replicate: number, private readonly now: () => number) {
     const s = loadScenarioText(source.text, source.file, source.sets);
-    checkSize(s);
-    const tl = compileTimeline(s);
-    this.run = startRun(s, tl, replicate, EXPLORER_MAX_CELLS);
+    const tl = explorerTimeline(s);
+    this.run = startRun(s, tl, replicate);
     // Under adaptive dosing the replicate follows its own copy of the timeline.
-    this.timeline = (this.run as { dosing?: { timeline: Timeline } | null }).dosing?.timeline ?? tl;
+    this.timeline = this.run.dosing?.timeline ?? tl;
   }
 
   /** Advances whole steps until time `untilH`, the end, or the end of the slice. */

@@ -1,8 +1,9 @@
 // The controls of the current lesson, grouped (switch, chemotherapy, interventions): a
 // slider shows its value as it moves and commits when released; a choice commits at once.
-// "Back to the lesson" clears every moved control.
+// "Back to the lesson" clears every moved control. Keyboard focus stays on the control
+// that was moved (dom.ts, keepingFocus).
 import { formatValue, sliderPosition, sliderValue, valueOf, type Control, type ControlValues } from '../../controls/control.js';
-import { el } from '../dom.js';
+import { el, keepingFocus } from '../dom.js';
 
 export interface ControlsPanelEvents {
   commit(id: string, value: number | string): void;
@@ -16,6 +17,10 @@ function describe(c: Control, value: number | string): string {
 }
 
 export function renderControls(root: HTMLElement, controls: readonly Control[], values: ControlValues, on: ControlsPanelEvents): void {
+  keepingFocus(root, () => build(root, controls, values, on));
+}
+
+function build(root: HTMLElement, controls: readonly Control[], values: ControlValues, on: ControlsPanelEvents): void {
   root.replaceChildren(el('h2', {}, ['Change the experiment']));
   const groups = new Map<string, HTMLElement>();
   for (const c of controls) {

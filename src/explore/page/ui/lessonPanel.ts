@@ -1,8 +1,9 @@
 // The guided lesson: the preset chooser in the page header, and beside the dish the
 // lesson's question, what to look for and one thing to try, with a chooser of the
-// scenario's arms when it has some.
+// scenario's arms when it has some. The texts speak of the page (lessons/tips.ts), not of
+// the command line's files.
 import type { Lesson } from '../../lessons/lesson.js';
-import { el } from '../dom.js';
+import { el, keepingFocus } from '../dom.js';
 
 export function renderLessonChooser(select: HTMLSelectElement, lessons: readonly Lesson[], current: string, onChoose: (id: string) => void): void {
   select.replaceChildren(...lessons.map((l) => el('option', { value: l.id, selected: l.id === current }, [l.title])));
@@ -21,7 +22,8 @@ function prose(text: string): HTMLElement[] {
 }
 
 export function renderLesson(root: HTMLElement, lesson: Lesson, arms: readonly string[], arm: number, onArm: (i: number) => void): void {
-  const parts: HTMLElement[] = [el('h2', {}, [lesson.title]), el('div', { class: 'file' }, [lesson.file])];
+  // The file is named only in a tooltip, for the teacher: a student has the page, not the file.
+  const parts: HTMLElement[] = [el('h2', { title: `From ${lesson.file}` }, [lesson.title])];
   if (lesson.question !== '') parts.push(el('h3', {}, ['Question']), ...prose(lesson.question));
   if (arms.length > 0) {
     const select = el('select', { id: 'arm-select' }, arms.map((name, i) => el('option', { value: i, selected: i === arm }, [name])));
@@ -30,5 +32,5 @@ export function renderLesson(root: HTMLElement, lesson: Lesson, arms: readonly s
   }
   if (lesson.lookFor !== '') parts.push(el('h3', {}, ['What to look for']), ...prose(lesson.lookFor));
   parts.push(el('h3', {}, ['One thing to try']), el('p', { class: 'try' }, [lesson.tryThis]));
-  root.replaceChildren(...parts);
+  keepingFocus(root, () => root.replaceChildren(...parts));
 }
