@@ -8,9 +8,10 @@
 // Then the FOSL1 section (benchFosl1.ts): the FOSL1 per-cell level update against a C loop of
 // the same update (scripts/anchor-fosl1.c), cold and warm, in interleaved rounds.
 // Then the population-engine section (benchPopulation.ts), the loader (benchLoader.ts), and the
-// 8-mouse fit of lesson 16 with five rates (benchFit.ts).
+// 8-mouse fit of lesson 16 with five rates (benchFit.ts), and the lineage sample of 3 x 10^7
+// barcoded cells (benchLineage.ts).
 // BENCH_SECTIONS (default all) runs some only: a comma list of engine (always first, it gives
-// the reference figures), anchor, sweep, fosl1, population, loader, fit.
+// the reference figures), anchor, sweep, fosl1, population, loader, fit, lineage.
 // Prints figures; asserts nothing.
 import { simulate } from '../src/engine/simulate.js';
 import type { Scenario } from '../src/model/scenario.js';
@@ -22,9 +23,10 @@ import { benchPopulation } from './benchPopulation.js';
 import { benchLoader } from './benchLoader.js';
 import { benchFit } from './benchFit.js';
 import { benchAnchor } from './benchAnchor.js';
+import { benchLineage } from './benchLineage.js';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 100);
-const SECTIONS = (process.env.BENCH_SECTIONS ?? 'anchor,sweep,fosl1,population,loader,fit').split(',');
+const SECTIONS = (process.env.BENCH_SECTIONS ?? 'anchor,sweep,fosl1,population,loader,fit,lineage').split(',');
 const section = (name: string) => SECTIONS.includes(name);
 
 const scenario: Scenario = {
@@ -99,4 +101,8 @@ if (section('loader')) {
 if (section('fit')) {
   console.log('');
   await benchFit();
+}
+if (section('lineage')) {
+  console.log('');
+  benchLineage();
 }

@@ -2,9 +2,10 @@
 // of the CellStore that daughters copy and switches carry along, as in lentiviral barcoding
 // experiments (e.g. Shaffer et al. 2017, Nature 546:431; the barcoded persisters of Marsolier
 // et al. 2022). Nothing is kept per barcode between samples: a sample is one pass over the
-// living cells, so memory stays proportional to the living population, never to the
-// barcodes ever created.
-import { CellStore, PERSISTER, PHENOTYPE_COUNT, RESISTANT } from './cellStore.js';
+// living cells (sorted, then counted run by run), so memory stays proportional to the living
+// population, never to the barcodes ever created.
+import { CellStore, PERSISTER, PHENOTYPE_COUNT, RESISTANT, SENSITIVE } from './cellStore.js';
+import { radixSortInt32 } from './radixSort.js';
 
 /** The living clones at one time, sorted by barcode; only barcodes with cells appear. */
 export interface CloneSample {
@@ -41,36 +42,74 @@ export class LineageBarcodes {
     }
   }
 
+  /**
+   * The living clones now: each pool's barcodes copied and sorted (radixSort.ts), then the
+   * three sorted lists merged into runs of one barcode. Memory is 4 bytes a living cell while
+   * it counts, then 28 bytes a living clone for the sample; no per-barcode table.
+   */
   sample(timeH: number): CloneSample {
     const store = this.store;
-    const row = new Map<number, number>();
-    const barcodes: number[] = [];
-    const cells: number[] = [];
-    const persisters: number[] = [];
-    const resistant: number[] = [];
+    let longest = 0;
+    for (let p = 0; p < PHENOTYPE_COUNT; p++) longest = Math.max(longest, store.counts[p]);
+    const scratch = new Int32Array(longest);
+    const sorted: Int32Array[] = [];
     for (let p = 0; p < PHENOTYPE_COUNT; p++) {
-      const a = store.fields[this.field][p];
-      const n = store.counts[p];
-      for (let k = 0; k < n; k++) {
-        const b = a[k];
-        let i = row.get(b);
-        if (i === undefined) {
-          i = barcodes.length;
-          row.set(b, i);
-          barcodes.push(b);
-          cells.push(0);
-          persisters.push(0);
-          resistant.push(0);
-        }
-        cells[i]++;
-        if (p === PERSISTER) persisters[i]++;
-        else if (p === RESISTANT) resistant[i]++;
-      }
+      const copy = (store.fields[this.field][p] as Int32Array).slice(0, store.counts[p]);
+      const out = radixSortInt32(copy, scratch);
+      if (out !== copy) copy.set(out.subarray(0, copy.length));
+      sorted.push(copy);
     }
-    const order = barcodes.map((_, i) => i).sort((x, y) => barcodes[x] - barcodes[y]);
-    const pick = (xs: number[]) => Float64Array.from(order, (i) => xs[i]);
-    return { timeH, barcodes: Int32Array.from(order, (i) => barcodes[i]), cells: pick(cells), persisters: pick(persisters), resistant: pick(resistant) };
+    const clones = mergeRuns(sorted, null);
+    const out: Runs = { barcodes: new Int32Array(clones), cells: new Float64Array(clones), persisters: new Float64Array(clones), resistant: new Float64Array(clones) };
+    mergeRuns(sorted, out);
+    return { timeH, ...out };
   }
+}
+
+interface Runs {
+  readonly barcodes: Int32Array;
+  readonly cells: Float64Array;
+  readonly persisters: Float64Array;
+  readonly resistant: Float64Array;
+}
+
+/**
+ * Walks the three pools' sorted barcode lists (sensitive, persister, resistant) in barcode
+ * order, one run of equal barcodes at a time; writes each run's barcode and counts into `out`
+ * when given; returns the number of distinct barcodes.
+ */
+function mergeRuns(lists: readonly Int32Array[], out: Runs | null): number {
+  const s = lists[SENSITIVE];
+  const p = lists[PERSISTER];
+  const r = lists[RESISTANT];
+  const ns = s.length;
+  const np = p.length;
+  const nr = r.length;
+  let i = 0;
+  let j = 0;
+  let k = 0;
+  let clones = 0;
+  while (i < ns || j < np || k < nr) {
+    let b = 2147483647;
+    if (i < ns) b = s[i];
+    if (j < np && p[j] < b) b = p[j];
+    if (k < nr && r[k] < b) b = r[k];
+    const i0 = i;
+    const j0 = j;
+    const k0 = k;
+    while (i < ns && s[i] === b) i++;
+    while (j < np && p[j] === b) j++;
+    while (k < nr && r[k] === b) k++;
+    if (out !== null) {
+      out.barcodes[clones] = b;
+      out.cells[clones] = i - i0 + (j - j0) + (k - k0);
+      // zeros are not written: the arrays start zero, and their untouched pages cost nothing
+      if (j > j0) out.persisters[clones] = j - j0;
+      if (k > k0) out.resistant[clones] = k - k0;
+    }
+    clones++;
+  }
+  return clones;
 }
 
 /**

@@ -5,7 +5,7 @@
 // Only clones with cells appear; a relapse row's time is the replicate's relapse_h.
 import type { Simulation } from '../engine/simulate.js';
 import type { CloneSample } from '../engine/lineage.js';
-import { csvText, type CsvValue } from './csv.js';
+import { csvBytes, type CsvValue } from './csv.js';
 
 export const CLONES_HEADER = 'replicate,time_h,barcode,cells,persisters,resistant';
 
@@ -13,16 +13,20 @@ export function hasClones(sim: Simulation): boolean {
   return sim.outcomes.some((o) => o.clones !== undefined);
 }
 
-export function clonesCsv(sim: Simulation): string {
-  const rows: CsvValue[][] = [CLONES_HEADER.split(',')];
+/** clones.csv's bytes (csvBytes: a sample of 5 x 10^7 clones is more text than one string holds). */
+export function clonesCsv(sim: Simulation): Uint8Array {
+  return csvBytes(clonesRows(sim));
+}
+
+function* clonesRows(sim: Simulation): Generator<CsvValue[]> {
+  yield CLONES_HEADER.split(',');
   for (const o of sim.outcomes) {
     if (o.clones === undefined) continue;
     const samples: CloneSample[] = [...o.clones.samples];
     if (o.clones.relapse !== null) samples.push(o.clones.relapse);
     samples.sort((a, b) => a.timeH - b.timeH);
     for (const c of samples) {
-      for (let i = 0; i < c.barcodes.length; i++) rows.push([o.replicate, c.timeH, c.barcodes[i], c.cells[i], c.persisters[i], c.resistant[i]]);
+      for (let i = 0; i < c.barcodes.length; i++) yield [o.replicate, c.timeH, c.barcodes[i], c.cells[i], c.persisters[i], c.resistant[i]];
     }
   }
-  return csvText(rows);
 }

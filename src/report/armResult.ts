@@ -98,14 +98,14 @@ export function parseTimeseries(text: string): { times: Float64Array; sensitive:
   };
 }
 
-/** `clonal`: the text of clones.csv, dosing.csv and levels.csv, when the run wrote them. */
+/** `clonal`: the text of clones.csv (or its bytes: it may be longer than a string), dosing.csv and levels.csv, when the run wrote them. */
 export function armFromFiles(
   name: string,
   slug: string | null,
   scenario: Scenario,
   summary: Summary,
   csv: string,
-  clonal: { readonly clones?: string; readonly dosing?: string; readonly levels?: string } = {},
+  clonal: { readonly clones?: string | Uint8Array; readonly dosing?: string; readonly levels?: string } = {},
 ): ArmResult {
   const series = parseTimeseries(csv);
   const clones = clonal.clones === undefined ? undefined : cloneGroupsFromCsv(clonal.clones, scenario, summary);

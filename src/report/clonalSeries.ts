@@ -5,7 +5,10 @@ import type { Simulation } from '../engine/simulate.js';
 import type { Scenario } from '../model/scenario.js';
 import type { Summary } from '../output/summaryJson.js';
 
-/** Clone sizes at one lineage sample time (or at relapse, timeH null): per replicate, largest first. */
+/** Clone ranks kept per replicate (the clones chart draws the largest 30). */
+export const CLONE_RANKS = 30;
+
+/** Clone sizes at one lineage sample time (or at relapse, timeH null): per replicate, its CLONE_RANKS largest clones, largest first. */
 export interface CloneGroup {
   readonly label: string;
   readonly timeH: number | null;
@@ -20,7 +23,15 @@ export interface DosingSeries {
   readonly relative: readonly Float64Array[];
 }
 
-const descending = (xs: Iterable<number>) => [...xs].sort((a, b) => b - a);
+/**
+ * The CLONE_RANKS largest values of xs, largest first, in one pass (a sample holds up to
+ * 5 x 10^7 clones: sorting them all took seconds and a JS array of them half a gigabyte).
+ */
+function largest(xs: ArrayLike<number>): number[] {
+  const top: number[] = [];
+  for (let i = 0; i < xs.length; i++) keep(top, xs[i]);
+  return top;
+}
 const dayLabel = (h: number) => (Number.isInteger(h / 24) ? `day ${h / 24}` : `${Number(h.toPrecision(6))} h`);
 
 function groups(sampleTimes: readonly number[], replicates: number, sample: (r: number, g: number) => number[] | null, relapse: (r: number) => number[] | null): CloneGroup[] {
@@ -43,37 +54,72 @@ export function cloneGroupsOf(sim: Simulation): CloneGroup[] | undefined {
     o.length,
     (r, g) => {
       const c = o[r].clones?.samples[g];
-      return c === undefined ? null : descending(c.cells);
+      return c === undefined ? null : largest(c.cells);
     },
     (r) => {
       const c = o[r].clones?.relapse;
-      return c == null ? null : descending(c.cells);
+      return c == null ? null : largest(c.cells);
     },
   );
 }
 
-/** clones.csv back into groups: rows at a sample time go to it, the others are at relapse. */
-export function cloneGroupsFromCsv(text: string, scenario: Scenario, summary: Summary): CloneGroup[] | undefined {
+/** Bytes decoded at a time when clones.csv is read back (it may pass the 2^29 characters of one string). */
+const READ_CHUNK = 1 << 22;
+
+/** The lines of a CSV given as text or as bytes (decoded a few megabytes at a time), header included. */
+function* csvLines(csv: string | Uint8Array): Generator<string> {
+  if (typeof csv === 'string') {
+    yield* csv.split('\n');
+    return;
+  }
+  const decoder = new TextDecoder();
+  let rest = '';
+  for (let at = 0; at < csv.length; at += READ_CHUNK) {
+    const lines = (rest + decoder.decode(csv.subarray(at, at + READ_CHUNK), { stream: true })).split('\n');
+    rest = lines.pop() ?? '';
+    yield* lines;
+  }
+  yield rest + decoder.decode();
+}
+
+/** clones.csv (as text or bytes) back into groups: rows at a sample time go to it, the others are at relapse. */
+export function cloneGroupsFromCsv(csv: string | Uint8Array, scenario: Scenario, summary: Summary): CloneGroup[] | undefined {
   const times = scenario.lineage?.sampleAtH;
   if (times === undefined) return undefined;
   const replicates = summary.runs.map((r) => r.replicate);
   const index = new Map(replicates.map((r, i) => [r, i]));
   const bySample = times.map(() => replicates.map((): number[] => []));
   const byRelapse = replicates.map((): number[] => []);
-  for (const line of text.split('\n').slice(1)) {
+  let header = true;
+  for (const line of csvLines(csv)) {
+    if (header) {
+      header = false;
+      continue;
+    }
     if (line === '') continue;
     const [rep, t, , cells] = line.split(',').map(Number);
     const i = index.get(rep);
     if (i === undefined) continue;
     const g = times.findIndex((x) => Math.abs(x - t) <= 1e-6 * Math.max(1, x));
-    (g >= 0 ? bySample[g][i] : byRelapse[i]).push(cells);
+    keep(g >= 0 ? bySample[g][i] : byRelapse[i], cells);
   }
   return groups(
     times,
     replicates.length,
-    (r, g) => descending(bySample[g][r]),
-    (r) => (byRelapse[r].length > 0 ? descending(byRelapse[r]) : null),
+    (r, g) => bySample[g][r],
+    (r) => (byRelapse[r].length > 0 ? byRelapse[r] : null),
   );
+}
+
+/** Adds x to top (the CLONE_RANKS largest so far, largest first) if it is among them. */
+function keep(top: number[], x: number): void {
+  if (top.length === CLONE_RANKS && x <= top[CLONE_RANKS - 1]) return;
+  let j = top.length === CLONE_RANKS ? CLONE_RANKS - 1 : top.length;
+  while (j > 0 && top[j - 1] < x) {
+    top[j] = top[j - 1];
+    j--;
+  }
+  top[j] = x;
 }
 
 export function dosingOf(sim: Simulation): DosingSeries | undefined {

@@ -30,6 +30,14 @@ function readText(path: string): string {
   }
 }
 
+function readBytes(path: string): Uint8Array {
+  try {
+    return readFileSync(path);
+  } catch (err) {
+    throw new OutputFolderError(`cannot read ${path}: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (err as Error).message}`);
+  }
+}
+
 function readJson<T>(path: string): T {
   const text = readText(path);
   try {
@@ -48,7 +56,10 @@ function loadArm(dir: string, name: string, slug: string | null, text: string, f
   const scenario = resolveWithOverrides(parseScenarioDocument(text, file), summary.scenario.overrides);
   try {
     const optional = (file: string) => (existsSync(join(dir, file)) ? readText(join(dir, file)) : undefined);
-    const clonal = { clones: optional('clones.csv'), dosing: optional('dosing.csv'), levels: optional('levels.csv') };
+    // clones.csv as bytes: one barcode per cell of 5 x 10^7 cells is more text than a string holds
+    const clonesPath = join(dir, 'clones.csv');
+    const clones = existsSync(clonesPath) ? readBytes(clonesPath) : undefined;
+    const clonal = { clones, dosing: optional('dosing.csv'), levels: optional('levels.csv') };
     return armFromFiles(name, slug, scenario, summary, readText(join(dir, 'timeseries.csv')), clonal);
   } catch (err) {
     if (err instanceof TimeseriesFormatError) throw new OutputFolderError(`${join(dir, 'timeseries.csv')}: ${err.message}`);

@@ -3,18 +3,17 @@
 // median over the replicates. Many small clones make a flat, low curve; a few large clones
 // (jackpots) a steep one that starts high and falls to nothing after a few ranks.
 import type { ArmResult } from '../armResult.js';
+import { CLONE_RANKS } from '../clonalSeries.js';
 import { quantileSorted } from '../quantiles.js';
 import type { ChartSpec } from './spec.js';
 import { ARM_COLORS, cycle, logRange, rgba, title } from './style.js';
 
-/** Ranks drawn at most. */
-const MAX_RANK = 30;
 
 export const hasClones = (arm: ArmResult) => (arm.clones ?? []).some((g) => g.sizes.some((s) => s.length > 0));
 
 export function clonesChart(arm: ArmResult): ChartSpec {
   const groups = (arm.clones ?? []).filter((g) => g.sizes.length > 0);
-  const ranks = Math.min(MAX_RANK, Math.max(1, ...groups.flatMap((g) => g.sizes.map((s) => s.length))));
+  const ranks = Math.min(CLONE_RANKS, Math.max(1, ...groups.flatMap((g) => g.sizes.map((s) => s.length))));
   const all: number[] = [];
   const datasets = groups.map((g, i) => {
     const data = Array.from({ length: ranks }, (_, k) => {
