@@ -1,12 +1,13 @@
 // What each point of a sweep chart says beside its colour: "cured" (with P(cure)) where the
-// metric has no value because the tumours died out, "not reached" where follow-up ended first,
+// metric has no value because the tumours died out, "no response" where no replicate responded
+// (no relapse to time), "not reached" where follow-up ended first,
 // the value with its 95% interval otherwise; and which points cannot be told apart from the
 // highest one: their 95% intervals overlap its interval, so the colour difference between
 // them may be Monte Carlo noise. An interval end that is not known counts as open.
 import type { ChartPoint } from './chartParts.js';
 import type { Estimate } from './medianInterval.js';
 
-export type CellState = 'value' | 'cured' | 'not-reached';
+export type CellState = 'value' | 'cured' | 'no-response' | 'not-reached';
 
 export interface CellMark {
   readonly state: CellState;
@@ -37,6 +38,7 @@ export function cellMarks(points: readonly ChartPoint[]): CellMark[] {
     const e = p.estimate;
     if (e.value === null) {
       if (p.cure !== null) return { state: 'cured', lines: ['cured', `P(cure) ${shortNumber(p.cure.value ?? 0)}`], withinNoise: false };
+      if (p.noResponse === true) return { state: 'no-response', lines: ['no response'], withinNoise: false };
       return { state: 'not-reached', lines: ['not reached'], withinNoise: false };
     }
     const withinNoise = top !== null && p !== top && lower(e) <= upper(top.estimate) && lower(top.estimate) <= upper(e);

@@ -43,6 +43,8 @@ export interface ChartPoint {
   readonly horizonH: number;
   /** P(cure) with its interval when the estimate has no value because the tumours died out, else null. */
   readonly cure: Estimate | null;
+  /** The median relapse time has no value because no replicate responded (metrics.ts noResponseOf); absent: false. */
+  readonly noResponse?: boolean;
 }
 
 export interface ChartInput {

@@ -1,7 +1,8 @@
 // sweep.csv (one row per point: the varied parameters, the replicate counts, then every
 // metric with its 95% interval as <metric>,<metric>_lo,<metric>_hi) and runs.csv (one row per
 // point and replicate). A varied parameter's column is its path, with its unit when it has
-// one: `time.horizon (d)`. Empty cells are undefined values (a median not reached).
+// one, in hours or per hour whatever unit was typed: `time.horizon (h)`. Empty cells are undefined
+// values (a median not reached, or no replicate responded).
 import { csvRow } from '../output/csv.js';
 import { fmt } from '../output/numbers.js';
 import type { PointRecord } from './journal.js';

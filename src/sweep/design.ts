@@ -56,11 +56,13 @@ export function canonicalUnit(kind: 'duration' | 'rate' | 'other', d: Dimension)
 /**
  * The dimensions and points with every numeric value in its dimension's display unit (so a
  * column's name and values never depend on the unit the user typed); --set texts unchanged.
+ * Only converted columns are rounded (to 15 digits), so a column typed in its display unit
+ * keeps its bytes whatever unit another dimension was typed in.
  */
 export function inDisplayUnits(dims: readonly Dimension[], points: readonly DesignPoint[]): DesignPoint[] {
   const factor = dims.map((d) => (unitOf(d) === d.parsed.unit ? 1 : convert({ value: 1, unit: d.parsed.unit }, unitOf(d))));
   if (factor.every((f) => f === 1)) return [...points];
-  return points.map((p) => ({ ...p, values: p.values.map((v, j) => (typeof v === 'number' ? clean(v * factor[j]) : v)) }));
+  return points.map((p) => ({ ...p, values: p.values.map((v, j) => (typeof v === 'number' && factor[j] !== 1 ? clean(v * factor[j]) : v)) }));
 }
 
 /** Rounds away the binary noise of a unit conversion (24 x 0.1 = 2.4000000000000004). */

@@ -67,6 +67,7 @@ function notes(marks: readonly CellMark[], grid: boolean): string[] {
   if (grid) out.push('Each cell: the value and its 95% interval.');
   if (any((m) => m.withinNoise)) out.push(`${grid ? 'Outlined cells' : 'Dots ringed in black'}: 95% interval overlaps that of the highest point, so the colour difference may be Monte Carlo noise.`);
   if (any((m) => m.state === 'cured')) out.push(`${grid ? 'White' : 'Hollow'}: cured (the tumours died out; P(cure) = replicates extinct / replicates).`);
+  if (any((m) => m.state === 'no-response')) out.push("Grey, 'no response': no replicate responded (the burden never fell below the relapse threshold), so there is no relapse to time.");
   if (any((m) => m.state === 'not-reached')) out.push('Grey: not reached within the horizon.');
   return out;
 }

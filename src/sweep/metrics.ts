@@ -71,6 +71,15 @@ export function summarizePoint(runs: readonly RunRecord[], horizonH: number): Po
 }
 
 /**
+ * True when the median relapse time has no value because no replicate responded (the burden
+ * never fell below the relapse threshold): there is no relapse to time, so the point says
+ * "no response", as a run's summary does, not "not reached".
+ */
+export function noResponseOf(s: PointSummary, metric: SweepMetric): boolean {
+  return metric === 'median_relapse_h' && s.metrics[metric].value === null && s.replicates > 0 && s.responded === 0;
+}
+
+/**
  * P(cure) (the extinction probability, with its interval) when `metric` has no value because
  * the tumours died out: every replicate, or at least half of them for a median relapse time,
  * which then is never reached whatever the follow-up. Null otherwise.

@@ -3,7 +3,7 @@
 // shards both end here, which is why they give the same bytes.
 import { dimensionHeader, runsCsv, sweepCsv } from './csv.js';
 import type { PointRecord } from './journal.js';
-import { METRIC_INFO, cureOf, summarizePoint, type PointSummary } from './metrics.js';
+import { METRIC_INFO, cureOf, noResponseOf, summarizePoint, type PointSummary } from './metrics.js';
 import { renderChartPng } from './renderChart.js';
 import { sweepChartConfig } from './sweepChart.js';
 import { sweepJsonText, type SweepJson } from './sweepJson.js';
@@ -31,7 +31,7 @@ export async function sweepOutputs(json: SweepJson, records: readonly PointRecor
     title: json.scenario.name,
     metric: { name: json.metric, ...METRIC_INFO[json.metric] },
     dimensions: json.dimensions.map((d) => ({ label: dimensionHeader(d), scale: d.scale })),
-    points: points.map((p, i) => ({ values: p.values, estimate: summaries[i].metrics[json.metric], horizonH: records[i].horizon_h, cure: cureOf(summaries[i], json.metric) })),
+    points: points.map((p, i) => ({ values: p.values, estimate: summaries[i].metrics[json.metric], horizonH: records[i].horizon_h, cure: cureOf(summaries[i], json.metric), noResponse: noResponseOf(summaries[i], json.metric) })),
     grid: json.sample === 'grid',
   });
   let noChart: string | null = config === null ? `no chart for ${json.dimensions.length} varied parameters (one gives a line, two a heatmap)` : null;

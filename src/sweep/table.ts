@@ -1,7 +1,7 @@
 // The readable stdout summary of `persim sweep`: one line per point (the first 30) with the
 // varied values and the chosen metric with its 95% interval, then the files written.
 import { fmt } from '../output/numbers.js';
-import { METRIC_INFO, cureOf } from './metrics.js';
+import { METRIC_INFO, cureOf, noResponseOf } from './metrics.js';
 import type { SweepPlan } from './plan.js';
 import type { SweepOutcome } from './runSweep.js';
 import { dimensionHeader } from './csv.js';
@@ -11,8 +11,9 @@ import type { Estimate } from './medianInterval.js';
 
 const MAX_ROWS = 30;
 
-function estimateText(e: Estimate, cure: Estimate | null): string {
+function estimateText(e: Estimate, cure: Estimate | null, noResponse: boolean): string {
   if (e.value === null && cure !== null) return `cured: P(cure) ${fmt(cure.value ?? 0)}  [${fmt(cure.lo ?? 0)}, ${fmt(cure.hi ?? 1)}]`;
+  if (noResponse) return 'no response (no replicate fell below the threshold)';
   if (e.value === null) return 'not reached';
   const lim = (x: number | null) => (x === null ? 'NA' : fmt(x));
   return `${fmt(e.value)}  [${lim(e.lo)}, ${lim(e.hi)}]`;
@@ -24,7 +25,7 @@ export function sweepTable(plan: SweepPlan, shard: Shard, outcome: Extract<Sweep
   const headers = plan.dimensions.map((d) => dimensionHeader({ path: d.path, spec: d.spec, unit: unitOf(d), scale: scaleOf(d) }));
   const mine = plan.points.filter((p) => inShard(p.index, shard));
   const shown = results.summaries.slice(0, MAX_ROWS);
-  const rows = shown.map((s, i) => [...mine[i].values.map((v) => (typeof v === 'number' ? fmt(v) : v)), estimateText(s.metrics[plan.metric], cureOf(s, plan.metric))]);
+  const rows = shown.map((s, i) => [...mine[i].values.map((v) => (typeof v === 'number' ? fmt(v) : v)), estimateText(s.metrics[plan.metric], cureOf(s, plan.metric), noResponseOf(s, plan.metric))]);
   const table = [[...headers, `${info.label}  [95% CI]`], ...rows];
   const widths = table[0].map((_, j) => Math.max(...table.map((r) => r[j].length)));
   const lines = [
