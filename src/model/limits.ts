@@ -25,3 +25,11 @@ export const MAX_BLOCK_DOSES = 100_000;
 export const MAX_LEVEL_SPREAD = 1000;
 /** Living cells the agent engine holds (one agent per cell). */
 export const AGENT_MAX_CELLS = 5e7;
+/** The most barcodes the population engine tracks (populationClones.ts barcodeCap at 2 compartments a clone). */
+export const POPULATION_MAX_BARCODES = 2048;
+/**
+ * Lineage barcodes: clone rows a run may hold, barcodes x (sample times + relapse) x
+ * replicates at most (28 bytes each in memory, about 20 in clones.csv): one barcode per cell
+ * of 5 x 10^7 cells at one sample time and at relapse.
+ */
+export const MAX_CLONE_ROWS = 1e8;

@@ -7,7 +7,7 @@
 // potencies. Under the FOSL1 switch the level's noise, its inheritance noise and its Hill
 // term must stay where the arithmetic is finite. Each problem names the
 // field the user wrote and the limit, so a scenario that validates also runs.
-import { AGENT_MAX_CELLS, MAX_LEVEL_SPREAD, MAX_RATE_PER_H, MAX_RECORD_TIMES, MAX_REPLICATE_RECORDS, MAX_STEPS } from '../model/limits.js';
+import { AGENT_MAX_CELLS, MAX_CLONE_ROWS, MAX_LEVEL_SPREAD, MAX_RATE_PER_H, MAX_RECORD_TIMES, MAX_REPLICATE_RECORDS, MAX_STEPS, POPULATION_MAX_BARCODES } from '../model/limits.js';
 import type { Scenario } from '../model/scenario.js';
 import { maxHillSlope } from '../model/fosl1Drift.js';
 import { FOSL1_STEP_FRACTION, fosl1StepLimit, HALF_LIFE_STEPS } from '../model/steps.js';
@@ -207,7 +207,31 @@ function engineIssues(s: Scenario): BoundIssue[] {
   }];
 }
 
+/**
+ * The clone rows lineage barcodes may hold: every barcode alive at every sample time and at
+ * relapse, in every replicate (a bound: clones only die out). The agent engine gives every
+ * initial cell a barcode, the population engine at most POPULATION_MAX_BARCODES; under auto
+ * a tumour above the agent engine's cells goes to the population engine.
+ */
+function lineageIssues(s: Scenario): BoundIssue[] {
+  if (s.lineage === undefined) return [];
+  const n0 = s.population.initial;
+  const barcodes = s.engine === 'population' || n0 > AGENT_MAX_CELLS ? Math.min(n0, POPULATION_MAX_BARCODES) : n0;
+  const perReplicate = barcodes * (s.lineage.sampleAtH.length + 1);
+  if (perReplicate * s.replicates <= MAX_CLONE_ROWS) return [];
+  const times = Math.floor(MAX_CLONE_ROWS / (barcodes * s.replicates)) - 1;
+  const k = s.lineage.sampleAtH.length;
+  const plural = (n: number, what: string) => `${num(n)} ${what}${n === 1 ? '' : 's'}`;
+  return [{
+    path: ['lineage', 'sample_at'],
+    message: `up to ${plural(barcodes, 'barcode')} counted at ${plural(k, 'sample time')} and at relapse in ${plural(s.replicates, 'replicate')} ` +
+      `are ${num(perReplicate * s.replicates)} clone rows, more than the ${num(MAX_CLONE_ROWS)} a run holds`,
+    expected: times >= 0 ? `at most ${plural(times, 'sample time')}, or fewer replicates or initial cells` : 'fewer replicates or initial cells',
+    found: plural(k, 'sample time'),
+  }];
+}
+
 /** Every limit the resolved scenario passes beyond; `stepH` is its step (model/steps.ts stepOf). */
 export function boundIssues(raw: RawScenario, s: Scenario, stepH: number): BoundIssue[] {
-  return [...rateIssues(raw, s), ...combinedRateIssues(s), ...levelIssues(s), ...timeIssues(raw, s, stepH), ...engineIssues(s)];
+  return [...rateIssues(raw, s), ...combinedRateIssues(s), ...levelIssues(s), ...timeIssues(raw, s, stepH), ...engineIssues(s), ...lineageIssues(s)];
 }

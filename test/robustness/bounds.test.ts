@@ -5,7 +5,8 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { AGENT_MAX_CELLS, MAX_RATE_PER_H, MAX_REPLICATE_RECORDS } from '../../src/model/limits.js';
+import { barcodeCap } from '../../src/engine/populationClones.js';
+import { AGENT_MAX_CELLS, MAX_CLONE_ROWS, MAX_RATE_PER_H, MAX_REPLICATE_RECORDS, POPULATION_MAX_BARCODES } from '../../src/model/limits.js';
 import { ScenarioError, type ScenarioIssue } from '../../src/scenario/errors.js';
 import { loadScenarioFile, loadScenarioText } from '../../src/scenario/load.js';
 import { persim, ROOT, tempDir } from '../helpers/cli.js';
@@ -38,6 +39,8 @@ const cases: [string, Partial<ScenarioIssue>, RegExp][] = [
   ['fosl1-noise-1e300.yaml', { path: 'switch.noise', line: 21 }, /expected a noise <= 25\.3 \(sqrt\(1000\/h\) x on_threshold\)/],
   ['fosl1-inheritance-noise-1e300.yaml', { path: 'switch.inheritance_noise', line: 24 }, /expected an inheritance_noise <= 800 \(1000 x on_threshold\)/],
   ['fosl1-hill-1000.yaml', { path: 'switch.hill', line: 19, found: '1000' }, /\(level \/ half_saturation\)\^hill overflows .*expected a hill <= 695 with half_saturation 1/],
+  ['lineage-5e7-three-samples.yaml', { path: 'lineage.sample_at', line: 23, found: '3 sample times' }, /up to 5\.00e7 barcodes counted at 3 sample times and at relapse in 1 replicate are 2\.00e8 clone rows, more than the 1\.00e8 .*expected at most 1 sample time/],
+  ['lineage-population-replicates.yaml', { path: 'lineage.sample_at', line: 21 }, /up to 2048 barcodes counted at 5 sample times and at relapse in 10000 replicates are 1\.23e8 clone rows, .*expected at most 3 sample times/],
   ['fractions-over-one.yaml', { path: 'population.resistant_fraction', line: 10, found: '0.5' }, /persister_fraction 0\.7 \+ resistant_fraction 0\.5 is 1\.2.*<= 1 - persister_fraction = 0\.3/],
 ];
 
@@ -139,5 +142,17 @@ describe('end to end: validate, run and sweep agree (exit 2, nothing written)', 
     const r = persim(['sweep', file, '--vary', 'population.initial=100,200', '--out', join(tempDir(), 'out')], { timeoutMs: 30_000 });
     expect(r.status).toBe(0);
     expect(r.stderr).toContain('note: a sweep runs the scenario without its arm (control); to sweep an arm, give its overrides with --set\n');
+  });
+});
+
+describe('lineage barcodes: the clone rows a run may hold (issue 14 item 4)', () => {
+  it('one barcode per cell of 5e7 cells at one sample time validates; the cap is the population engine\'s', () => {
+    const text = readFileSync(input('lineage-5e7-three-samples.yaml'), 'utf8');
+    expect(() => loadScenarioText(text.replace('[0.1h, 0.2h, 0.3h]', '[0.1h]'), 'one.yaml')).not.toThrow();
+    expect(AGENT_MAX_CELLS * 2).toBe(MAX_CLONE_ROWS);
+    expect(barcodeCap(2)).toBe(POPULATION_MAX_BARCODES);
+    // Without sample_at the relapse count alone is bounded, at the lineage block's own line.
+    const relapseOnly = issuesOf(() => loadScenarioText(text.replace('replicates: 1', 'replicates: 3').replace('  sample_at: [0.1h, 0.2h, 0.3h]\n', ''), 'r.yaml'));
+    expect(relapseOnly.map((i) => [i.path, i.expected])).toEqual([['lineage.sample_at', 'fewer replicates or initial cells']]);
   });
 });
