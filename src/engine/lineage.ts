@@ -44,8 +44,9 @@ export class LineageBarcodes {
 
   /**
    * The living clones now: each pool's barcodes copied and sorted (radixSort.ts), then the
-   * three sorted lists merged into runs of one barcode. Memory is 4 bytes a living cell while
-   * it counts, then 28 bytes a living clone for the sample; no per-barcode table.
+   * three sorted lists merged into runs of one barcode. Memory is up to 8 bytes a living cell
+   * while it counts (a copy and the sort's buffer), then 28 bytes a living clone for the
+   * sample; no per-barcode table.
    */
   sample(timeH: number): CloneSample {
     const store = this.store;
