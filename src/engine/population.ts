@@ -131,6 +131,9 @@ export class PopulationRun {
   private compartmentSubSteps = 0;
   private subStepsTaken = 0;
   private readonly onLevelBins: PopulationOptions['onLevelBins'];
+  /** Whether the model's transitions ignore the counts (two-state), and the key of the last ones prepared. */
+  private readonly countsFree: boolean;
+  private readonly prepared = { step: -1, h: Number.NaN, crowd: Number.NaN, ok: false };
   /** Lineage barcodes: the clone compartments, or null. */
   private readonly clones: ClonedCompartments | null;
   /** Where the cells are while the exact part runs every cell (the lineage sample at relapse reads them). */
@@ -153,6 +156,7 @@ export class PopulationRun {
     this.expected = opts.expected ?? false;
     this.clones = s.lineage !== undefined && !this.expected ? new ClonedCompartments(base, populationBarcodes(s.population.initial, opts.maxBarcodes ?? barcodeCap(base.size))) : null;
     this.model = this.clones ?? base;
+    this.countsFree = this.model instanceof TwoStateCompartments;
     const size = this.model.size;
     this.counts = new Float64Array(size);
     this.next = new Float64Array(size);
@@ -264,7 +268,16 @@ export class PopulationRun {
       for (let c = 0; c < model.size; c++) if (counts[c] > 0) mid += counts[c] * Math.exp((this.rate[c] * h) / 2);
       crowd = this.crowd(mid);
     }
-    return model.prepare(i, h, crowd, tr, counts);
+    // The two-state transitions depend on (step, sub-step, crowding) only, so the sub-steps of
+    // one step reuse them while those are unchanged (no capacity: always); nothing else writes tr.
+    const p = this.prepared;
+    if (this.countsFree && p.step === i && p.h === h && p.crowd === crowd) return p.ok;
+    const ok = model.prepare(i, h, crowd, tr, counts);
+    p.step = i;
+    p.h = h;
+    p.crowd = crowd;
+    p.ok = ok;
+    return ok;
   }
 
   private subStep(i: number, t: number, h: number, halvings: number): void {
