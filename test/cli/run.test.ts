@@ -1,9 +1,11 @@
-// `persim run` end to end, from the built bundle, on every shipped scenario: exit code,
-// summary.json and timeseries.csv exactly as DESIGN.md specifies, and reproducibility.
+// `persim run` end to end on every shipped scenario: exit code, summary.json and
+// timeseries.csv exactly as DESIGN.md specifies, and reproducibility. The core lessons and
+// the reproducibility checks run the built bundle as a process; the other lessons call the
+// CLI's main() in this process (the same code, without a Node start-up per lesson).
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { persim, ROOT, tempDir } from '../helpers/cli.js';
+import { persim, persimInProcess, ROOT, tempDir } from '../helpers/cli.js';
 
 const scenarios = readdirSync(join(ROOT, 'scenarios')).filter((f) => f.endsWith('.yaml'));
 
@@ -64,12 +66,13 @@ describe('persim run on every shipped scenario', () => {
   });
 
   for (const file of scenarios) {
-    it(file, () => {
+    it(file, async () => {
       const out = tempDir();
       // The core lessons run with their defaults; the others with 3 replicates to keep the
       // suite fast (each lesson's own test in test/lessons runs it with power).
       const core = /^0[123]/.test(file);
-      const r = persim(['run', join('scenarios', file), '--out', out, '--quiet', ...(core ? [] : ['--replicates', '3'])]);
+      const args = ['run', join('scenarios', file), '--out', out, '--quiet', ...(core ? [] : ['--replicates', '3'])];
+      const r = core ? persim(args) : await persimInProcess(args);
       expect(r.stderr).toBe('');
       expect(r.status).toBe(0);
       // A scenario with arms writes each arm's files into its own folder, listed in arms.json.
@@ -84,8 +87,9 @@ describe('reproducibility', () => {
   const file = 'scenarios/02-drug-holiday.yaml';
   it('the same scenario and seed give byte-identical files; another seed does not', () => {
     const [a, b, c] = [tempDir(), tempDir(), tempDir()];
-    for (const dir of [a, b]) expect(persim(['run', file, '--out', dir, '--quiet', '--replicates', '4']).status).toBe(0);
-    expect(persim(['run', file, '--out', c, '--quiet', '--replicates', '4', '--seed', '8']).status).toBe(0);
+    // The files compared here, without the charts (test/report/renderPng.test.ts compares those).
+    for (const dir of [a, b]) expect(persim(['run', file, '--out', dir, '--quiet', '--replicates', '4', '--no-charts']).status).toBe(0);
+    expect(persim(['run', file, '--out', c, '--quiet', '--replicates', '4', '--seed', '8', '--no-charts']).status).toBe(0);
     for (const name of ['summary.json', 'timeseries.csv']) {
       expect(readFileSync(join(a, name))).toEqual(readFileSync(join(b, name)));
     }
@@ -94,8 +98,8 @@ describe('reproducibility', () => {
 
   it('a replicate is the same whether run alone or among others', () => {
     const [few, many] = [tempDir(), tempDir()];
-    persim(['run', file, '--out', few, '--quiet', '--replicates', '2']);
-    persim(['run', file, '--out', many, '--quiet', '--replicates', '5']);
+    persim(['run', file, '--out', few, '--quiet', '--replicates', '2', '--no-charts']);
+    persim(['run', file, '--out', many, '--quiet', '--replicates', '5', '--no-charts']);
     const rows = (dir: string) =>
       readFileSync(join(dir, 'timeseries.csv'), 'utf8')
         .split('\n')
