@@ -11,7 +11,8 @@
 // report the levels at the record times only, so each time is moved to the nearest record
 // time (the earlier one on a tie), and times that meet there count once.
 //
-// Bins: equal bins of the population engine's level lattice (model/fosl1Grid.ts)
+// Bins: equal bins of the population engine's level lattice (model/fosl1Grid.ts, as many as
+// model/fosl1Bins.ts gives)
 // merged by an integer factor, so that every lattice bin falls in exactly one histogram bin
 // (bins unaligned with the lattice would hold one or two lattice bins in turn and draw a
 // comb). About TARGET_BINS bins from the lattice's lower edge up to the top steady level
@@ -21,7 +22,8 @@
 // binned on the same edges, so both engines' histograms compare bin by bin.
 import { forcing, NO_DRUG, type Fosl1Forcing } from '../model/fosl1Drift.js';
 import { fixedPoints } from '../model/fosl1FixedPoints.js';
-import { DEFAULT_BINS, fosl1Grid } from '../model/fosl1Grid.js';
+import { latticeBins } from '../model/fosl1Bins.js';
+import { fosl1Grid } from '../model/fosl1Grid.js';
 import type { Fosl1Switch, Scenario } from '../model/scenario.js';
 import { recordTimes } from '../model/steps.js';
 
@@ -123,13 +125,13 @@ export function histogramTop(s: Scenario, sw: Fosl1Switch): number {
 }
 
 /** The bins and the record indices of the chosen times; null without the FOSL1 switch or without times. */
-export function levelHistogramPlan(s: Scenario, latticeBins = DEFAULT_BINS): LevelHistogramPlan | null {
+export function levelHistogramPlan(s: Scenario, latticeBinsOverride?: number): LevelHistogramPlan | null {
   const sw = s.switch;
   if (sw.model !== 'fosl1') return null;
   const records = recordTimes(s);
   const indices = nearestRecords(histogramTimes(s), records);
   if (indices.length === 0) return null;
-  const grid = fosl1Grid(s, sw, latticeBins);
+  const grid = fosl1Grid(s, sw, latticeBinsOverride ?? latticeBins(s, sw));
   const top = histogramTop(s, sw);
   const merge = Math.max(1, Math.round((top - grid.x0) / (TARGET_BINS * grid.dx)));
   const width = merge * grid.dx;

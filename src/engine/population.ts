@@ -32,7 +32,7 @@
 //
 // Random numbers: every draw of replicate r comes from the stream it is given, in a fixed
 // order, so a replicate's result does not depend on which worker runs it.
-import { DEFAULT_BINS } from '../model/fosl1Grid.js';
+import { latticeBins } from '../model/fosl1Bins.js';
 import { relapseThreshold, type Scenario } from '../model/scenario.js';
 import type { Timeline } from '../model/timeline.js';
 import type { RandomStream } from '../rng/stream.js';
@@ -57,7 +57,7 @@ const MAX_HALVINGS = 40;
 export interface PopulationOptions {
   /** Compartments with at most this many cells are advanced exactly (default EXACT_BELOW; 0: leap everything). */
   readonly exactBelow?: number;
-  /** FOSL1 switch: bins of the level (default DEFAULT_BINS). */
+  /** FOSL1 switch: bins of the level (default: the cell Peclet rule, model/fosl1Bins.ts latticeBins). */
   readonly bins?: number;
   /** Mean field: every draw replaced by its expectation, nothing exact, no barcodes (the pilot of engine: auto). */
   readonly expected?: boolean;
@@ -83,8 +83,8 @@ export class PopulationCountError extends Error {
   }
 }
 
-export function compartmentsFor(s: Scenario, tl: Timeline, bins = DEFAULT_BINS): CompartmentModel {
-  return s.switch.model === 'fosl1' ? new Fosl1Compartments(s, s.switch, tl, bins) : new TwoStateCompartments(s, tl);
+export function compartmentsFor(s: Scenario, tl: Timeline, bins?: number): CompartmentModel {
+  return s.switch.model === 'fosl1' ? new Fosl1Compartments(s, s.switch, tl, bins ?? latticeBins(s, s.switch)) : new TwoStateCompartments(s, tl);
 }
 
 /** What drives a run's future (counts, time, extinction), for a particle filter's resampling (PopulationRun.snapshot). */

@@ -21,10 +21,12 @@
 // 2% at 64 bins, 0.5% at 256 in the tests). A moving distribution spreads with the diffusion
 // D Pe coth(Pe), Pe = |f| dx / (2 D) the cell Peclet number, instead of D (about Pe^2 / 3 too
 // fast; a lattice walk's variance rate is at least |f| dx, so no positive rates do better):
-// test/fosl1/ouTransient.test.ts measures it. With noise 0 the rates are the upwind ones,
+// the default bins hold Pe <= 0.25 where a fixed initial level relaxes (model/fosl1Bins.ts),
+// and test/fosl1/ouTransient.test.ts measures it. With noise 0 the rates are the upwind ones,
 // max(f, 0)/dx and max(-f, 0)/dx.
 import { fosl1Drift, type Fosl1Forcing } from '../model/fosl1Drift.js';
-import { binOf, compartmentAt, DEFAULT_BINS, fosl1Grid, inheritanceKernel, nearestOfPool, type Fosl1Grid } from '../model/fosl1Grid.js';
+import { latticeBins } from '../model/fosl1Bins.js';
+import { binOf, compartmentAt, fosl1Grid, inheritanceKernel, nearestOfPool, type Fosl1Grid } from '../model/fosl1Grid.js';
 import { hasResistance, initialResistantFraction, mutationProbabilities } from '../model/resistance.js';
 import { populationSteadyState } from '../model/fosl1SteadyState.js';
 import type { Fosl1Switch, Scenario } from '../model/scenario.js';
@@ -74,7 +76,7 @@ export class Fosl1Compartments implements CompartmentModel {
   private readonly uS: number;
   private readonly uP: number;
 
-  constructor(private readonly s: Scenario, private readonly sw: Fosl1Switch, private readonly tl: Timeline, bins = DEFAULT_BINS) {
+  constructor(private readonly s: Scenario, private readonly sw: Fosl1Switch, private readonly tl: Timeline, bins = latticeBins(s, sw)) {
     const g = fosl1Grid(s, sw, bins);
     this.grid = g;
     const resistance = hasResistance(s);

@@ -41,10 +41,17 @@ export interface Fosl1Grid {
 /** Past this many times the requested bins, only the on threshold is put on an edge. */
 const MAX_BIN_FACTOR = 4;
 
-export function fosl1Grid(s: Scenario, sw: Fosl1Switch, minBins: number): Fosl1Grid {
+/** The top of the grid: past it the level's density is negligible (with and without drug stress), above the on threshold and the initial level. */
+export function gridTop(s: Scenario, sw: Fosl1Switch): number {
   let xMax = Math.max(gridEnd(sw, NO_DRUG), sw.onThreshold * 1.05);
   if (s.drugs.some((d) => d.effect === 'kill')) xMax = Math.max(xMax, gridEnd(sw, forcing(1)));
   if (sw.initialLevel !== 'stationary') xMax = Math.max(xMax, sw.initialLevel * 1.05);
+  return xMax;
+}
+
+/** A grid of at least minBins bins of width at most gridTop / minBins. */
+export function fosl1Grid(s: Scenario, sw: Fosl1Switch, minBins: number): Fosl1Grid {
+  const xMax = gridTop(s, sw);
   const band = sw.onThreshold - sw.offThreshold;
   let dx = band / Math.ceil((minBins * band) / xMax);
   if (!(xMax / dx <= MAX_BIN_FACTOR * minBins)) dx = xMax / minBins;
