@@ -13,7 +13,8 @@ import { armPrediction, posteriorDraws, quantile } from './predict.js';
 import { freeLogDensity, fromFree, priorSample, toFree } from './prior.js';
 import { fitWarnings, logCorrelation, summarise } from './posteriorSummary.js';
 import { runSmc, type FreePrior, type SmcState } from './smc.js';
-import { fitEngine, recordGrid } from './subject.js';
+import { filterable } from './particleFilter.js';
+import { fitEngine, planSubject, recordGrid } from './subject.js';
 import type { Dataset, FitJson, FitResult, FitSpec, FitWarning, Posterior, PredictiveBand, PredictiveRun } from './types.js';
 
 /** Below this share of distinct particles at the end, the posterior is degenerate (pseudo-marginal sticking). */
@@ -23,7 +24,7 @@ export const ALGORITHM = 'SMC with adaptive likelihood tempering over simulated 
 
 /** How a subject's likelihood is estimated: the particle filter on the population engine, independent tumours on the agent engine or with adaptive dosing or barcodes. */
 export function likelihoodEstimator(scenario: Scenario): 'particle filter' | 'independent tumours' {
-  return fitEngine(scenario) === 'population' && scenario.drugs.every((d) => d.adaptive === undefined) && scenario.lineage === undefined ? 'particle filter' : 'independent tumours';
+  return filterable(planSubject(scenario, fitEngine(scenario))) ? 'particle filter' : 'independent tumours';
 }
 
 export interface FitProgress {
