@@ -5,9 +5,8 @@
 import { spawn } from 'node:child_process';
 import { cpSync, existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it, vi } from 'vitest';
-import { main } from '../../src/cli/main.js';
-import { ROOT, persim, tempDir } from '../helpers/cli.js';
+import { describe, expect, it } from 'vitest';
+import { ROOT, persim, persimInProcess, tempDir } from '../helpers/cli.js';
 import { SMALL, scenarioFile, snapshot } from './fixtures.js';
 
 const OUTPUTS = ['sweep.csv', 'runs.csv', 'sweep.json', 'sweep.png'];
@@ -113,26 +112,6 @@ describe('a sweep killed mid-way resumes to the same bytes', () => {
 describe('bad sweep input: exit 2, a clear message, nothing written', () => {
   const file = scenarioFile();
 
-  /** main() in-process (each spawn costs a Node start-up), stderr captured. */
-  async function run(args: string[]): Promise<{ code: number; stderr: string; stdout: string }> {
-    let stderr = '';
-    let stdout = '';
-    const err = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => {
-      stderr += String(chunk);
-      return true;
-    });
-    const out = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
-      stdout += String(chunk);
-      return true;
-    });
-    try {
-      return { code: await main(args), stderr, stdout };
-    } finally {
-      err.mockRestore();
-      out.mockRestore();
-    }
-  }
-
   it.each([
     ['an unknown path', ['--vary', 'switch.entry_ratez=0,1'], /--vary switch\.entry_ratez=0,1: .*unknown key 'entry_ratez'.*did you mean 'entry_rate'/],
     ['an empty range', ['--vary', 'switch.exit_rate=0.02..0.01:lin:3'], /empty range: the upper end \(0\.01\) is below the lower end \(0\.02\)/],
@@ -142,8 +121,8 @@ describe('bad sweep input: exit 2, a clear message, nothing written', () => {
     ['an unknown metric', ['--vary', 'switch.exit_rate=0,0.01', '--metric', 'speed'], /unknown metric 'speed'/],
   ])('%s', async (_name, extra, message) => {
     const out = join(tempDir(), 'out');
-    const r = await run(['sweep', file, ...extra, '--out', out]);
-    expect(r.code).toBe(2);
+    const r = await persimInProcess(['sweep', file, ...extra, '--out', out]);
+    expect(r.status).toBe(2);
     expect(r.stderr).toMatch(message);
     expect(r.stdout).toBe('');
     expect(existsSync(out)).toBe(false);
